@@ -16,8 +16,9 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
  * Build step: every schema in the source folder must be able to read data written with the
- * committed baseline of the same full name (BACKWARD compatibility, as a schema registry checks it).
- * A release copies the current schemas into the baseline folder; consumers then depend on that.
+ * committed baseline of the same full name (BACKWARD compatibility, as a schema registry checks
+ * it). A release copies the current schemas into the baseline folder; consumers then depend on
+ * that.
  */
 public final class SchemaCompatibilityCheck {
 
@@ -25,7 +26,8 @@ public final class SchemaCompatibilityCheck {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: SchemaCompatibilityCheck <schema-dir> <baseline-dir>");
+      throw new IllegalArgumentException(
+          "usage: SchemaCompatibilityCheck <schema-dir> <baseline-dir>");
     }
     List<String> problems = check(Path.of(args[0]), Path.of(args[1]));
     if (!problems.isEmpty()) {

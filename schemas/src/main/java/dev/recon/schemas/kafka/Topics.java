@@ -42,7 +42,9 @@ public final class Topics {
   /** Raw records carry whole files; connectors refuse anything larger before it reaches Kafka. */
   public static final int MAX_RAW_RECORD_BYTES = 8 * 1024 * 1024;
 
-  /** Topic and producer message size limit, with headroom for the Avro envelope over the payload. */
+  /**
+   * Topic and producer message size limit, with headroom for the Avro envelope over the payload.
+   */
   public static final int MAX_MESSAGE_BYTES = MAX_RAW_RECORD_BYTES + 64 * 1024;
 
   private Topics() {}

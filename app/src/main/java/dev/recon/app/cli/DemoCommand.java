@@ -1,0 +1,151 @@
+package dev.recon.app.cli;
+
+import dev.recon.app.demo.DemoDataGenerator;
+import dev.recon.app.demo.DemoIndexPage;
+import dev.recon.app.pipeline.ReconcileRequest;
+import dev.recon.app.pipeline.ReconcileResult;
+import dev.recon.app.pipeline.ReconcileRun;
+import dev.recon.app.pipeline.TopicAdmin;
+import dev.recon.app.platform.ConfigResolution;
+import dev.recon.app.platform.Platform;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code recon demo}: the embedded platform and two tenants' settlement cycle through the jobs. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the embedded platform (Kafka, PostgreSQL, Flink MiniCluster), generate a settlement"
+          + " cycle for two tenants, reconcile both through the real jobs and write ./recon-out/.",
+      "Keeps the platform up until Ctrl-C unless --exit is given."
+    })
+final class DemoCommand implements Callable<Integer> {
+  private static final List<DemoDataGenerator.Scenario> NO_SCENARIOS = List.of();
+
+  @Option(
+      names = "--out",
+      defaultValue = "recon-out",
+      paramLabel = "DIR",
+      description = "output folder (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--exit", description = "stop after the run instead of waiting for Ctrl-C")
+  boolean exitAfterRun;
+
+  @Option(names = "--seed", defaultValue = "20261125", description = "seed of the generated data")
+  long seed;
+
+  @Option(
+      names = "--business-date",
+      paramLabel = "DATE",
+      description = "the settlement day to generate (default: five days ago)")
+  LocalDate businessDate;
+
+  @Mixin PlatformOptions platform;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigResolution resolution =
+        platform.resolve(System.getenv(), Optional.of(MigrateCommand.DEFAULT_DATA_DIR));
+    if (!resolution.isValid()) {
+      resolution.errors().forEach(e -> err.println("error: " + e));
+      return ExitCodes.USAGE;
+    }
+    LocalDate day =
+        businessDate != null ? businessDate : LocalDate.now(ZoneOffset.UTC).minusDays(5);
+    List<DemoDataGenerator.Scenario> scenarios = new ArrayList<>(NO_SCENARIOS);
+    scenarios.add(new DemoDataGenerator.Scenario("acme", "AcmeShopEU", seed, day, 12, false));
+    scenarios.add(new DemoDataGenerator.Scenario("globex", "GlobexStore", seed + 1, day, 20, true));
+
+    stdout.println("recon demo: starting embedded Kafka, PostgreSQL and Flink ...");
+    stdout.flush();
+    Platform p;
+    try {
+      p = PlatformLauncher.start(resolution.config());
+    } catch (Exception e) {
+      err.println("error: the platform could not start: " + e);
+      return ExitCodes.COULD_NOT_RUN;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              closeQuietly(p, err);
+              stopped.countDown();
+            },
+            "recon-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    List<DemoIndexPage.TenantRun> runs = new ArrayList<>();
+    boolean allRan = true;
+    try (TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {
+      stdout.println("platform: " + p);
+      for (DemoDataGenerator.Scenario s : scenarios) {
+        DemoDataGenerator.TenantFiles files =
+            DemoDataGenerator.write(s, out.resolve("input").resolve(s.tenant()));
+        ReconcileRequest request =
+            new ReconcileRequest(
+                s.tenant(),
+                List.of(files.expected()),
+                List.of(files.psp()),
+                List.of(files.bank()),
+                Map.of(),
+                out.resolve(s.tenant()),
+                Instant.now());
+        ReconcileResult result =
+            new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
+                .run(request);
+        result.problems().forEach(problem -> err.println("error: " + problem));
+        allRan &= result.couldRun();
+        stdout.println("tenant " + s.tenant() + ":");
+        ReconcileCommand.printSummary(stdout, result);
+        runs.add(new DemoIndexPage.TenantRun(s.tenant(), result));
+      }
+      Path index = DemoIndexPage.write(out, runs);
+      stdout.println();
+      stdout.println("Look at: " + index.toAbsolutePath());
+      stdout.println(
+          "   data: " + out.toAbsolutePath() + "/<tenant>/{matches,exceptions,journal}.csv");
+      stdout.flush();
+    } catch (Exception e) {
+      err.println("error: demo run failed: " + e);
+      allRan = false;
+    }
+    if (exitAfterRun || !allRan) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      closeQuietly(p, err);
+      return allRan ? ExitCodes.OK : ExitCodes.COULD_NOT_RUN;
+    }
+    stdout.println("Platform running (Kafka " + p.kafkaBootstrap() + "). Ctrl-C to stop.");
+    stdout.flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private static void closeQuietly(Platform p, PrintWriter err) {
+    try {
+      p.close();
+    } catch (Exception e) {
+      err.println("warning: stopping the platform: " + e);
+      err.flush();
+    }
+  }
+}

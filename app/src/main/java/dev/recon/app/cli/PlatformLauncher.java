@@ -1,0 +1,47 @@
+package dev.recon.app.cli;
+
+import dev.recon.app.pipeline.PipelineContext;
+import dev.recon.app.platform.DatabaseEndpoints;
+import dev.recon.app.platform.Platform;
+import dev.recon.app.platform.PlatformConfig;
+import dev.recon.ledger.db.LedgerDatabase;
+import java.io.IOException;
+
+/** Starts the platform with the ledger's schema in place and the application login provisioned. */
+final class PlatformLauncher {
+  /** Replication of a run's topics on a real cluster, unless configured otherwise. */
+  private static final short DEFAULT_CLUSTER_REPLICATION = 3;
+
+  private PlatformLauncher() {}
+
+  static Platform start(PlatformConfig config) throws IOException, InterruptedException {
+    return Platform.start(config, PlatformLauncher::prepareDatabase);
+  }
+
+  /** Migrations as the owner, then the application login (a member of recon_app, owns nothing). */
+  static void prepareDatabase(DatabaseEndpoints db) {
+    LedgerDatabase.migrate(db.ownerDataSource());
+    if (db.appPassword() != null) {
+      LedgerDatabase.provisionAppLogin(
+          db.ownerDataSource(), db.appUser(), db.appPassword().toCharArray());
+    }
+  }
+
+  static PipelineContext pipelineContext(Platform platform) {
+    PlatformConfig config = platform.config();
+    short replication =
+        config.embeddedKafka()
+            ? 1
+            : config.topicReplicationFactor() == null
+                ? DEFAULT_CLUSTER_REPLICATION
+                : config.topicReplicationFactor();
+    DatabaseEndpoints db = platform.database();
+    return new PipelineContext(
+        platform.kafkaBootstrap(),
+        config.topicPartitions(),
+        replication,
+        new PipelineContext.AppDatabase(
+            db.appDataSource(), db.appUrl(), db.appUser(), db.appPassword()),
+        platform.flink()::create);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.recon.app.pipeline;
+
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.formats.avro.AvroDeserializationSchema;
+import org.apache.flink.formats.avro.AvroSerializationSchema;
+
+/**
+ * Kafka sources and sinks of Avro records for the Flink jobs. Sinks are transactional (exactly once
+ * with checkpoints); sources read committed data only, so a job never sees an aborted write.
+ */
+public final class KafkaEndpoints {
+  /** Below the broker's default transaction.max.timeout.ms (15 min); Flink's default is 1 h. */
+  static final int TRANSACTION_TIMEOUT_MS = 600_000;
+
+  private final String bootstrapServers;
+  private final int maxMessageBytes;
+
+  public KafkaEndpoints(String bootstrapServers, int maxMessageBytes) {
+    this.bootstrapServers = bootstrapServers;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** Reads a topic from the beginning up to the offsets that exist when the job starts. */
+  public <T extends SpecificRecordBase> KafkaSource<T> boundedSource(
+      String topic, Class<T> type, String groupId) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setValueOnlyDeserializer(AvroDeserializationSchema.forSpecific(type))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("max.partition.fetch.bytes", Integer.toString(maxMessageBytes))
+        .setProperty("fetch.max.bytes", Integer.toString(maxMessageBytes))
+        .build();
+  }
+
+  public <T extends SpecificRecordBase> KafkaSink<T> exactlyOnceSink(
+      String topic, Class<T> type, SerializationSchema<T> tenantKey, String transactionalIdPrefix) {
+    Properties producer = new Properties();
+    producer.setProperty("transaction.timeout.ms", Integer.toString(TRANSACTION_TIMEOUT_MS));
+    producer.setProperty("max.request.size", Integer.toString(maxMessageBytes));
+    producer.setProperty("enable.idempotence", "true");
+    producer.setProperty("acks", "all");
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setKafkaProducerConfig(producer)
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<T>builder()
+                .setTopic(topic)
+                .setKeySerializationSchema(tenantKey)
+                .setValueSerializationSchema(AvroSerializationSchema.forSpecific(type))
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(transactionalIdPrefix)
+        .build();
+  }
+}

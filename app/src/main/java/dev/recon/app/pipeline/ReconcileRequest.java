@@ -1,0 +1,48 @@
+package dev.recon.app.pipeline;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One bounded reconciliation over files: the tenant's expected payments, PSP reports and bank
+ * statements. {@code formats} forces a format per file; files not in it are auto-detected.
+ */
+public record ReconcileRequest(
+    String tenant,
+    List<Path> expectedFiles,
+    List<Path> pspFiles,
+    List<Path> bankFiles,
+    Map<Path, String> formats,
+    Path outDir,
+    Instant asOf) {
+
+  public ReconcileRequest {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(outDir, "outDir");
+    Objects.requireNonNull(asOf, "asOf");
+    expectedFiles = List.copyOf(expectedFiles);
+    pspFiles = List.copyOf(pspFiles);
+    bankFiles = List.copyOf(bankFiles);
+    formats = Map.copyOf(formats);
+  }
+
+  /** Every input with the role it was given on the command line, in command-line order. */
+  public List<Input> inputs() {
+    java.util.ArrayList<Input> all = new java.util.ArrayList<>();
+    expectedFiles.forEach(f -> all.add(new Input(f, Role.EXPECTED)));
+    pspFiles.forEach(f -> all.add(new Input(f, Role.PSP)));
+    bankFiles.forEach(f -> all.add(new Input(f, Role.BANK)));
+    return all;
+  }
+
+  public enum Role {
+    EXPECTED,
+    PSP,
+    BANK
+  }
+
+  public record Input(Path file, Role role) {}
+}

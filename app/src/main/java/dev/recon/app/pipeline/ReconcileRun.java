@@ -1,0 +1,261 @@
+package dev.recon.app.pipeline;
+
+import dev.recon.ingestion.file.FileIngestor;
+import dev.recon.ingestion.file.IngestOutcome;
+import dev.recon.ingestion.file.RawFile;
+import dev.recon.ledger.db.LedgerQueries;
+import dev.recon.ledger.posting.PostingRules;
+import dev.recon.ledger.sink.LedgerConnectionSpec;
+import dev.recon.ledger.sink.LedgerSink;
+import dev.recon.matching.job.MatchingJob;
+import dev.recon.matching.job.MatchingSettings;
+import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.FormatDetector;
+import dev.recon.normalization.job.NormalizationJob;
+import dev.recon.reporting.JournalLine;
+import dev.recon.reporting.ReconciliationOutputWriter;
+import dev.recon.reporting.ReconciliationRun;
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.RawRecord;
+import dev.recon.schemas.ReconException;
+import dev.recon.schemas.kafka.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * {@code recon reconcile}: publishes the files to Kafka, runs the normalization job and then the
+ * matching job (with the ledger sink) as bounded Flink jobs over this run's topics, and writes the
+ * contract files from what the jobs produced and what the ledger holds.
+ */
+public final class ReconcileRun {
+  /** Enough of a file to recognise its format. */
+  static final int DETECTION_BYTES = 64 * 1024;
+
+  private final PipelineContext context;
+  private final TopicAdmin topicAdmin;
+  private final PrintWriter err;
+  private final Clock clock;
+
+  public ReconcileRun(
+      PipelineContext context, TopicAdmin topicAdmin, PrintWriter err, Clock clock) {
+    this.context = context;
+    this.topicAdmin = topicAdmin;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  public ReconcileResult run(ReconcileRequest request) throws Exception {
+    List<String> problems = new ArrayList<>();
+    Map<Path, Optional<String>> hints = new HashMap<>();
+    int recognised = 0;
+    for (ReconcileRequest.Input input : request.inputs()) {
+      Optional<String> hint = formatOf(input.file(), request.formats(), problems);
+      hints.put(input.file(), hint);
+      if (hint.isPresent()) {
+        recognised++;
+      }
+    }
+    if (recognised == 0) {
+      problems.add("nothing to reconcile: no input file could be read and recognised");
+      return ReconcileResult.nothingRan(problems, request.outDir());
+    }
+
+    String runId = request.tenant() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    RunTopics topics = RunTopics.forRun(runId);
+    topicAdmin.create(topics.all(), context.topicPartitions(), context.topicReplication());
+    try {
+      int published = publish(request, topics, hints, problems);
+      err.println("run " + runId + ": " + published + " file(s) on Kafka; normalizing");
+      err.flush();
+      runNormalization(topics, runId);
+      LedgerQueries ledger = new LedgerQueries(context.appDatabase().dataSource());
+      long entriesBefore = ledger.entryCount(request.tenant());
+      err.println("run " + runId + ": matching and posting to the ledger");
+      err.flush();
+      runMatching(topics, runId);
+      long newEntries = ledger.entryCount(request.tenant()) - entriesBefore;
+
+      TopicReader reader = new TopicReader(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+      List<Match> matches = reader.readAll(topics.matches(), Match.class);
+      List<ReconException> exceptions = reader.readAll(topics.exceptions(), ReconException.class);
+      List<DeadLetter> deadLetters = reader.readAll(topics.deadLetters(), DeadLetter.class);
+      Set<String> matchIds = new LinkedHashSet<>();
+      matches.forEach(m -> matchIds.add(m.getMatchId()));
+      List<JournalLine> journal =
+          ledger.journalLines(request.tenant(), matchIds).stream()
+              .map(
+                  l ->
+                      new JournalLine(
+                          l.entryId(),
+                          l.bookedAt(),
+                          l.account(),
+                          l.debitMinor(),
+                          l.creditMinor(),
+                          l.currency(),
+                          l.sourceKind(),
+                          l.sourceId()))
+              .toList();
+      boolean balanced = ledger.unbalancedEntries(request.tenant()).isEmpty();
+
+      List<String> inputNames = request.inputs().stream().map(i -> i.file().toString()).toList();
+      ReconciliationOutputWriter.write(
+          new ReconciliationRun(
+              request.tenant(),
+              request.asOf(),
+              inputNames,
+              matches,
+              exceptions,
+              deadLetters,
+              journal),
+          request.outDir());
+      deadLetters.forEach(d -> err.println("bad input: " + describe(d)));
+      long entriesInRun = journal.stream().map(JournalLine::entryId).distinct().count();
+      return new ReconcileResult(
+          true,
+          problems,
+          published,
+          matches.size(),
+          exceptions.size(),
+          deadLetters.size(),
+          (int) entriesInRun,
+          newEntries,
+          balanced,
+          request.outDir());
+    } finally {
+      topicAdmin.deleteQuietly(topics.all());
+    }
+  }
+
+  private Optional<String> formatOf(Path file, Map<Path, String> forced, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add(file + ": no such file");
+      return Optional.empty();
+    }
+    String force = forced.get(file);
+    if (force != null) {
+      Optional<Format> f = Format.fromName(force);
+      if (f.isEmpty()) {
+        problems.add(file + ": unknown --format '" + force + "'; known: " + Format.cliNames());
+      }
+      return f.map(Format::cliName);
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(DETECTION_BYTES);
+    } catch (IOException e) {
+      problems.add(file + ": cannot read: " + e.getMessage());
+      return Optional.empty();
+    }
+    Optional<Format> detected = FormatDetector.detect(head);
+    if (detected.isEmpty()) {
+      problems.add(
+          file
+              + ":1: "
+              + FormatDetector.unknownFormatMessage(file.getFileName().toString(), head)
+              + "; use --format to force one of "
+              + Format.cliNames());
+    }
+    return detected.map(Format::cliName);
+  }
+
+  private int publish(
+      ReconcileRequest request,
+      RunTopics topics,
+      Map<Path, Optional<String>> hints,
+      List<String> problems) {
+    int published = 0;
+    try (Producer<String, byte[]> producer =
+        FileIngestor.reliableProducer(context.kafkaBootstrap())) {
+      FileIngestor ingestor = new FileIngestor(producer, topics.raw(), clock);
+      for (ReconcileRequest.Input input : request.inputs()) {
+        Optional<String> hint = hints.get(input.file());
+        if (hint.isEmpty() && !Files.isRegularFile(input.file())) {
+          continue;
+        }
+        // Unrecognised files still go through the pipeline: the normalization job dead-letters
+        // them, so they are counted and reported like every other bad input.
+        RawFile.Origin origin =
+            new RawFile.Origin(
+                request.tenant(),
+                "file:" + input.role().name().toLowerCase(java.util.Locale.ROOT),
+                null,
+                input.file().getFileName().toString(),
+                hint.orElse(null));
+        IngestOutcome outcome = ingestor.ingest(input.file(), origin);
+        if (outcome instanceof IngestOutcome.Refused refused) {
+          problems.add(input.file() + ": refused: " + refused.reason());
+        } else {
+          published++;
+        }
+      }
+    }
+    return published;
+  }
+
+  private void runNormalization(RunTopics topics, String runId) throws Exception {
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    StreamExecutionEnvironment env = context.jobEnvironments().get();
+    new NormalizationJob(
+            kafka.boundedSource(topics.raw(), RawRecord.class, "recon-normalize-" + runId),
+            kafka.exactlyOnceSink(
+                topics.payments(), PaymentEvent.class, TenantKeys.payment(), runId + "-n-pay"),
+            kafka.exactlyOnceSink(
+                topics.expected(), ExpectedPayment.class, TenantKeys.expected(), runId + "-n-exp"),
+            kafka.exactlyOnceSink(
+                topics.bank(), BankLine.class, TenantKeys.bank(), runId + "-n-bank"),
+            kafka.exactlyOnceSink(
+                topics.deadLetters(), DeadLetter.class, TenantKeys.deadLetter(), runId + "-n-dlq"))
+        .addTo(env);
+    env.execute("recon-normalize " + runId);
+  }
+
+  private void runMatching(RunTopics topics, String runId) throws Exception {
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    StreamExecutionEnvironment env = context.jobEnvironments().get();
+    PipelineContext.AppDatabase db = context.appDatabase();
+    new MatchingJob(
+            kafka.boundedSource(topics.expected(), ExpectedPayment.class, "recon-match-" + runId),
+            kafka.boundedSource(topics.payments(), PaymentEvent.class, "recon-match-" + runId),
+            kafka.boundedSource(topics.bank(), BankLine.class, "recon-match-" + runId),
+            kafka.exactlyOnceSink(
+                topics.matches(), Match.class, TenantKeys.match(), runId + "-m-match"),
+            kafka.exactlyOnceSink(
+                topics.exceptions(),
+                ReconException.class,
+                TenantKeys.exception(),
+                runId + "-m-exc"),
+            new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
+            PostingRules::entriesFor,
+            MatchingSettings.bounded())
+        .addTo(env);
+    env.execute("recon-match " + runId);
+  }
+
+  private static String describe(DeadLetter d) {
+    var p = d.getProvenance();
+    return p.getFileName()
+        + ":"
+        + p.getLine()
+        + (d.getField() == null ? "" : " field " + d.getField())
+        + ": "
+        + d.getReason();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.recon.app.pipeline;
+
+import dev.recon.schemas.kafka.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates and removes the topics of one pipeline instance. */
+public final class TopicAdmin implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private final Admin admin;
+
+  public TopicAdmin(String bootstrapServers) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this.admin = Admin.create(p);
+  }
+
+  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  public void create(List<String> names, int partitions, short replication) {
+    List<NewTopic> topics =
+        names.stream()
+            .map(
+                n ->
+                    new NewTopic(n, partitions, replication)
+                        .configs(
+                            Map.of(
+                                "max.message.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES))))
+            .toList();
+    admin
+        .createTopics(topics)
+        .values()
+        .forEach(
+            (name, future) -> {
+              try {
+                future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+              } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                  throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted creating " + name, e);
+              } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("timed out creating " + name, e);
+              }
+            });
+  }
+
+  /** Removes a finished run's topics; a failure only leaves garbage behind, so it is logged. */
+  public void deleteQuietly(List<String> names) {
+    try {
+      admin.deleteTopics(names).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("could not delete run topics {}: {}", names, e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.recon.app.platform;
+
+import dev.recon.schemas.kafka.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Kafka broker (KRaft combined mode: broker and controller in one node) running
+ * inside this JVM from Kafka's production classes, bound to 127.0.0.1 on free ports.
+ *
+ * <p>The log directory is the caller's: a data folder keeps topics across restarts ({@code recon
+ * demo}), a temporary folder gives a throw-away broker (tests). A directory that has never been
+ * used is formatted first, the way {@code kafka-storage.sh format} does it.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+  private static final int NODE_ID = 1;
+  private static final String BROKER_LISTENER = "PLAINTEXT";
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final String META_PROPERTIES = "meta.properties";
+
+  /**
+   * Flink's EXACTLY_ONCE sink keeps transactions open across a checkpoint; 15 minutes is the broker
+   * default, kept explicit because sinks are configured against it.
+   */
+  public static final int TRANSACTION_MAX_TIMEOUT_MS = 900_000;
+
+  /** Raw records carry whole files: the broker accepts the largest message a topic may hold. */
+  public static final int MESSAGE_MAX_BYTES = Topics.MAX_MESSAGE_BYTES;
+
+  /**
+   * Free ports are picked before the broker binds them, so another process can take one in between:
+   * a bind failure is retried on fresh ports this many times.
+   */
+  private static final int START_ATTEMPTS = 3;
+
+  private static final int LOG_CLEANER_DEDUPE_BUFFER_BYTES = 8 * 1024 * 1024;
+
+  private final KafkaRaftServer server;
+  private final Path logDir;
+  private final int brokerPort;
+  private boolean closed;
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort) {
+    this.server = server;
+    this.logDir = logDir;
+    this.brokerPort = brokerPort;
+  }
+
+  /**
+   * Starts a broker on {@code logDir} (created and formatted if new) and returns once it accepts
+   * clients. Blocks for about two seconds.
+   */
+  public static EmbeddedKafkaBroker start(Path logDir) throws IOException {
+    Path dir = logDir.toAbsolutePath();
+    Files.createDirectories(dir);
+    RuntimeException lastBindFailure = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      List<Integer> ports = LoopbackPorts.free(2);
+      int brokerPort = ports.get(0);
+      Map<String, Object> properties = brokerProperties(dir, brokerPort, ports.get(1));
+      formatIfNew(properties, dir);
+      KafkaConfig config = new KafkaConfig(properties, false);
+      KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+      try {
+        long startedAt = System.nanoTime();
+        server.startup();
+        LOG.info(
+            "Embedded Kafka broker started on 127.0.0.1:{} in {} ms (log dir {})",
+            brokerPort,
+            (System.nanoTime() - startedAt) / 1_000_000,
+            dir);
+        return new EmbeddedKafkaBroker(server, dir, brokerPort);
+      } catch (RuntimeException e) {
+        stopQuietly(server);
+        if (!causedByBindFailure(e)) {
+          throw e;
+        }
+        LOG.warn("Embedded Kafka could not bind its ports (attempt {}), retrying", attempt);
+        lastBindFailure = e;
+      }
+    }
+    throw new IOException("Embedded Kafka could not bind free loopback ports", lastBindFailure);
+  }
+
+  /** Bootstrap servers for clients: {@code 127.0.0.1:<port>}. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Stops the broker and controller and waits until their threads and sockets are gone. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdown();
+    server.awaitShutdown();
+    LOG.info("Embedded Kafka broker on 127.0.0.1:{} stopped", brokerPort);
+  }
+
+  static Map<String, Object> brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        BROKER_LISTENER
+            + "://127.0.0.1:"
+            + brokerPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://127.0.0.1:"
+            + controllerPort);
+    p.put("advertised.listeners", BROKER_LISTENER + "://127.0.0.1:" + brokerPort);
+    p.put(
+        "listener.security.protocol.map",
+        BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put("inter.broker.listener.name", BROKER_LISTENER);
+    p.put("log.dirs", logDir.toString());
+
+    // One node: every internal topic has exactly one replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+
+    p.put("message.max.bytes", Integer.toString(MESSAGE_MAX_BYTES));
+    p.put("replica.fetch.max.bytes", Integer.toString(MESSAGE_MAX_BYTES));
+    p.put("transaction.max.timeout.ms", Integer.toString(TRANSACTION_MAX_TIMEOUT_MS));
+    p.put("group.initial.rebalance.delay.ms", "0");
+    // Topics come from TopicProvisioner; a typo in a topic name must fail, not create a topic.
+    p.put("auto.create.topics.enable", "false");
+
+    // Sized for a laptop sharing its cores with Flink and PostgreSQL.
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "4");
+    p.put("background.threads", "4");
+    p.put("num.partitions", "2");
+    // The default 128 MiB de-duplication buffer costs half a second to allocate at every start;
+    // only the small internal compacted topics use it here.
+    p.put("log.cleaner.dedupe.buffer.size", Integer.toString(LOG_CLEANER_DEDUPE_BUFFER_BYTES));
+    return p;
+  }
+
+  /**
+   * Formats a new log dir the way {@code kafka-storage.sh format} does, from the same properties
+   * the server starts with; a dir that was formatted before is left alone (its cluster id stays).
+   */
+  private static void formatIfNew(Map<String, Object> properties, Path dir) throws IOException {
+    if (Files.exists(dir.resolve(META_PROPERTIES))) {
+      return;
+    }
+    Properties serverProperties = new Properties();
+    serverProperties.putAll(properties);
+    Path file = Files.createTempFile("recon-kafka", ".properties");
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        serverProperties.store(out, "recon embedded Kafka");
+      }
+      String clusterId = Uuid.randomUuid().toString();
+      int exitCode =
+          StorageTool.execute(
+              new String[] {"format", "--cluster-id", clusterId, "--config", file.toString()},
+              new PrintStream(output, true, StandardCharsets.UTF_8));
+      if (exitCode != 0) {
+        throw new IOException(
+            "Could not format Kafka log dir "
+                + dir
+                + ": "
+                + output.toString(StandardCharsets.UTF_8).strip());
+      }
+      LOG.info("Formatted Kafka log dir {} (cluster {})", dir, clusterId);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static boolean causedByBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void stopQuietly(KafkaRaftServer server) {
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } catch (RuntimeException e) {
+      LOG.debug("Error while stopping a broker that failed to start", e);
+    }
+  }
+}

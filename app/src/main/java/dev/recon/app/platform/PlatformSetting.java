@@ -1,0 +1,72 @@
+package dev.recon.app.platform;
+
+/**
+ * One configurable piece of the platform, with its name in each place a value may come from: a
+ * command-line flag, an environment variable, a key in the YAML config file.
+ */
+public enum PlatformSetting {
+  KAFKA("--kafka", "RECON_KAFKA", "kafka", "bootstrap", false),
+  KAFKA_PARTITIONS("--kafka-partitions", "RECON_KAFKA_PARTITIONS", "kafka", "partitions", false),
+  KAFKA_REPLICATION_FACTOR(
+      "--kafka-replication-factor",
+      "RECON_KAFKA_REPLICATION_FACTOR",
+      "kafka",
+      "replicationFactor",
+      false),
+  DB_URL("--db-url", "RECON_DB_URL", "db", "url", false),
+  DB_USER("--db-user", "RECON_DB_USER", "db", "user", false),
+  DB_PASSWORD("--db-password", "RECON_DB_PASSWORD", "db", "password", true),
+  APP_DB_USER("--app-db-user", "RECON_APP_DB_USER", "db", "appUser", false),
+  APP_DB_PASSWORD("--app-db-password", "RECON_APP_DB_PASSWORD", "db", "appPassword", true),
+  FLINK("--flink", "RECON_FLINK", "flink", "jobManager", false),
+  PARALLELISM("--parallelism", "RECON_PARALLELISM", "flink", "parallelism", false),
+  CHECKPOINT_INTERVAL(
+      "--checkpoint-interval", "RECON_CHECKPOINT_INTERVAL", "flink", "checkpointInterval", false),
+  RESTART_ATTEMPTS(
+      "--restart-attempts", "RECON_RESTART_ATTEMPTS", "flink", "restartAttempts", false),
+  DATA_DIR("--data-dir", "RECON_DATA_DIR", null, "dataDir", false);
+
+  private final String flag;
+  private final String environmentVariable;
+  private final String fileSection;
+  private final String fileKey;
+  private final boolean secret;
+
+  PlatformSetting(
+      String flag, String environmentVariable, String fileSection, String fileKey, boolean secret) {
+    this.flag = flag;
+    this.environmentVariable = environmentVariable;
+    this.fileSection = fileSection;
+    this.fileKey = fileKey;
+    this.secret = secret;
+  }
+
+  /** The command-line option, e.g. {@code --kafka}. */
+  public String flag() {
+    return flag;
+  }
+
+  /** The environment variable, e.g. {@code RECON_KAFKA}. */
+  public String environmentVariable() {
+    return environmentVariable;
+  }
+
+  /** The top-level YAML section holding the key, or null for a top-level key. */
+  String fileSection() {
+    return fileSection;
+  }
+
+  String fileKey() {
+    return fileKey;
+  }
+
+  /** The dotted YAML path, e.g. {@code kafka.bootstrap}. */
+  public String filePath() {
+    return fileSection == null ? fileKey : fileSection + "." + fileKey;
+  }
+
+  /** Secret values are never shown: not in toString(), logs or error messages. */
+  public boolean secret() {
+    return secret;
+  }
+}

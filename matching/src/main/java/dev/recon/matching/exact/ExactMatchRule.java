@@ -1,0 +1,174 @@
+package dev.recon.matching.exact;
+
+import dev.recon.matching.model.Break;
+import dev.recon.matching.model.BreakReason;
+import dev.recon.matching.model.Expectation;
+import dev.recon.matching.model.MatchRule;
+import dev.recon.matching.model.MatchedSet;
+import dev.recon.matching.model.PspTransaction;
+import dev.recon.matching.model.ReconRecord;
+import dev.recon.matching.model.Resolution;
+import dev.recon.schemas.MatchLevel;
+import dev.recon.schemas.PaymentEventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * L1: an expected payment and a PSP capture on the same merchant reference, same currency and
+ * amount. Everything that is not an unambiguous exact pair waits for the reference's window to
+ * expire and is decided then, over all records at once, so the outcome does not depend on the order
+ * in which they arrived.
+ *
+ * <p>L2 (tolerant matching) will take the leftovers of {@link #onExpiry} that are not exact before
+ * they become breaks; until then they break here.
+ */
+public final class ExactMatchRule {
+
+  /**
+   * A reference seen this often is not one order (think "N/A" used for everything): the key is
+   * decided early rather than hold state without bound.
+   */
+  public static final int MAX_RECORDS_PER_REFERENCE = 1_000;
+
+  private ExactMatchRule() {}
+
+  /** Only captures confirm an expected payment; refunds, fees and the like skip L1. */
+  public static boolean takesPart(PaymentEventType type) {
+    return type == PaymentEventType.CAPTURE;
+  }
+
+  public static boolean overflows(int recordCount) {
+    return recordCount > MAX_RECORDS_PER_REFERENCE;
+  }
+
+  /**
+   * Decided on arrival only when the key holds exactly one expected payment and one capture that
+   * agree: the same pair the expiry decision would make from these records.
+   */
+  public static Optional<MatchedSet> onArrival(
+      List<Expectation> expected, List<PspTransaction> captures) {
+    if (expected.size() != 1 || captures.size() != 1) {
+      return Optional.empty();
+    }
+    Expectation e = expected.get(0);
+    PspTransaction c = captures.get(0);
+    return agree(e, c) ? Optional.of(match(e, c)) : Optional.empty();
+  }
+
+  /**
+   * Exact pairs first (expected payments and captures each in event-time, then id, order); the
+   * remaining expected payments are compared with the remaining captures in the same order
+   * (currency, then amount mismatch); what is left over is missing on one side, or a duplicate
+   * capture when the reference was expected.
+   */
+  public static Resolution onExpiry(
+      List<Expectation> expected, List<PspTransaction> captures, Instant detectedAt) {
+    List<Expectation> openExpected = ReconRecord.chronological(expected);
+    List<PspTransaction> openCaptures = ReconRecord.chronological(captures);
+    List<MatchedSet> matches = new ArrayList<>();
+    List<Break> breaks = new ArrayList<>();
+
+    for (Iterator<Expectation> it = openExpected.iterator(); it.hasNext(); ) {
+      Expectation e = it.next();
+      Optional<PspTransaction> exact = openCaptures.stream().filter(c -> agree(e, c)).findFirst();
+      if (exact.isPresent()) {
+        matches.add(match(e, exact.get()));
+        openCaptures.remove(exact.get());
+        it.remove();
+      }
+    }
+    for (Expectation e : openExpected) {
+      if (openCaptures.isEmpty()) {
+        breaks.add(missingInPsp(e, detectedAt));
+      } else {
+        breaks.add(mismatch(e, openCaptures.remove(0), detectedAt));
+      }
+    }
+    BreakReason extraCapture =
+        expected.isEmpty() ? BreakReason.MISSING_EXPECTED : BreakReason.DUPLICATE;
+    for (PspTransaction c : openCaptures) {
+      breaks.add(unexpected(c, extraCapture, detectedAt));
+    }
+    return new Resolution(matches, breaks);
+  }
+
+  private static boolean agree(Expectation e, PspTransaction c) {
+    return e.currency().equals(c.grossCurrency()) && e.amountMinor() == c.grossMinor();
+  }
+
+  private static MatchedSet match(Expectation e, PspTransaction c) {
+    return new MatchedSet(e.tenantId(), MatchRule.EXACT_REFERENCE, List.of(e, c));
+  }
+
+  private static Break missingInPsp(Expectation e, Instant detectedAt) {
+    return new Break(
+        e.tenantId(),
+        MatchLevel.L1,
+        BreakReason.MISSING_IN_PSP,
+        e.recordKind(),
+        e.expectedId(),
+        Math.absExact(e.amountMinor()),
+        e.currency(),
+        e.expectedAt(),
+        detectedAt,
+        "no PSP capture on reference " + e.merchantReference());
+  }
+
+  /** The break is raised on the expected payment: it is what the tenant is waiting for. */
+  private static Break mismatch(Expectation e, PspTransaction c, Instant detectedAt) {
+    String detail =
+        "expected "
+            + e.amountMinor()
+            + " "
+            + e.currency()
+            + ", PSP capture "
+            + c.eventId()
+            + " "
+            + c.grossMinor()
+            + " "
+            + c.grossCurrency();
+    if (!e.currency().equals(c.grossCurrency())) {
+      return new Break(
+          e.tenantId(),
+          MatchLevel.L1,
+          BreakReason.CURRENCY_MISMATCH,
+          e.recordKind(),
+          e.expectedId(),
+          Math.absExact(e.amountMinor()),
+          e.currency(),
+          e.expectedAt(),
+          detectedAt,
+          detail);
+    }
+    return new Break(
+        e.tenantId(),
+        MatchLevel.L1,
+        BreakReason.AMOUNT_MISMATCH,
+        e.recordKind(),
+        e.expectedId(),
+        Math.absExact(Math.subtractExact(e.amountMinor(), c.grossMinor())),
+        e.currency(),
+        e.expectedAt(),
+        detectedAt,
+        detail);
+  }
+
+  private static Break unexpected(PspTransaction c, BreakReason reason, Instant detectedAt) {
+    return new Break(
+        c.tenantId(),
+        MatchLevel.L1,
+        reason,
+        c.recordKind(),
+        c.eventId(),
+        Math.absExact(c.grossMinor()),
+        c.grossCurrency(),
+        c.eventTime(),
+        detectedAt,
+        reason == BreakReason.DUPLICATE
+            ? "another capture on reference " + c.merchantReference() + " was paired first"
+            : "no expected payment on reference " + c.merchantReference());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.recon.matching.job;
+
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.ReconException;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+
+/** Flink type information for every record the job carries: Avro serializers, never Kryo. */
+final class AvroTypes {
+
+  static final TypeInformation<ExpectedPayment> EXPECTED_PAYMENT =
+      new AvroTypeInfo<>(ExpectedPayment.class);
+  static final TypeInformation<PaymentEvent> PAYMENT_EVENT = new AvroTypeInfo<>(PaymentEvent.class);
+  static final TypeInformation<BankLine> BANK_LINE = new AvroTypeInfo<>(BankLine.class);
+  static final TypeInformation<Match> MATCH = new AvroTypeInfo<>(Match.class);
+  static final TypeInformation<ReconException> RECON_EXCEPTION =
+      new AvroTypeInfo<>(ReconException.class);
+  static final TypeInformation<JournalEntry> JOURNAL_ENTRY = new AvroTypeInfo<>(JournalEntry.class);
+
+  private AvroTypes() {}
+}

@@ -1,0 +1,132 @@
+package dev.recon.matching.job;
+
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.ReconException;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The matching job: L1 (expected payment - capture), L3 (settlement batch - payout) and L4 (payout
+ * - bank line) side by side over the same inputs, so a break at one level never hides another.
+ * Matches go to the match sink and, booked by the poster, to the journal sink; breaks go to the
+ * exception sink.
+ */
+public final class MatchingJob {
+
+  private final Source<ExpectedPayment, ?, ?> expectedPayments;
+  private final Source<PaymentEvent, ?, ?> paymentEvents;
+  private final Source<BankLine, ?, ?> bankLines;
+  private final Sink<Match> matchSink;
+  private final Sink<ReconException> exceptionSink;
+  private final Sink<JournalEntry> journalSink;
+  private final JournalPoster poster;
+  private final MatchingSettings settings;
+
+  public MatchingJob(
+      Source<ExpectedPayment, ?, ?> expectedPayments,
+      Source<PaymentEvent, ?, ?> paymentEvents,
+      Source<BankLine, ?, ?> bankLines,
+      Sink<Match> matchSink,
+      Sink<ReconException> exceptionSink,
+      Sink<JournalEntry> journalSink,
+      JournalPoster poster,
+      MatchingSettings settings) {
+    this.expectedPayments = Objects.requireNonNull(expectedPayments, "expectedPayments");
+    this.paymentEvents = Objects.requireNonNull(paymentEvents, "paymentEvents");
+    this.bankLines = Objects.requireNonNull(bankLines, "bankLines");
+    this.matchSink = Objects.requireNonNull(matchSink, "matchSink");
+    this.exceptionSink = Objects.requireNonNull(exceptionSink, "exceptionSink");
+    this.journalSink = Objects.requireNonNull(journalSink, "journalSink");
+    this.poster = Objects.requireNonNull(poster, "poster");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  public void addTo(StreamExecutionEnvironment env) {
+    DataStream<ExpectedPayment> expected =
+        env.fromSource(
+                expectedPayments,
+                watermarks(InputKeys::eventTime),
+                "expected-payments",
+                AvroTypes.EXPECTED_PAYMENT)
+            .uid("expected-payments-source");
+    DataStream<PaymentEvent> payments =
+        env.fromSource(
+                paymentEvents,
+                watermarks(InputKeys::eventTime),
+                "payment-events",
+                AvroTypes.PAYMENT_EVENT)
+            .uid("payment-events-source");
+    DataStream<BankLine> bank =
+        env.fromSource(
+                bankLines, watermarks(InputKeys::eventTime), "bank-lines", AvroTypes.BANK_LINE)
+            .uid("bank-lines-source");
+
+    // L2 (tolerant) belongs after L1: it will take L1's expired leftovers before they break.
+    SingleOutputStreamOperator<Match> exact =
+        expected
+            .connect(payments.filter(InputKeys::isCapture).name("captures").uid("captures"))
+            .keyBy(InputKeys::expectedByReference, InputKeys::captureByReference, Types.STRING)
+            .process(new ExactMatchFunction(settings.exactWindow()), AvroTypes.MATCH)
+            .name("L1 exact")
+            .uid("l1-exact");
+
+    SingleOutputStreamOperator<Match> settlement =
+        payments
+            .filter(InputKeys::inSettlementBatch)
+            .name("settlement-batch-members")
+            .uid("settlement-batch-members")
+            .keyBy(InputKeys::batchMember, Types.STRING)
+            .process(new SettlementMatchFunction(settings.settlementWindow()), AvroTypes.MATCH)
+            .name("L3 settlement")
+            .uid("l3-settlement");
+
+    SingleOutputStreamOperator<Match> cash =
+        payments
+            .filter(InputKeys::isPayout)
+            .name("payouts")
+            .uid("payouts")
+            .connect(bank)
+            .keyBy(InputKeys::payoutByAmount, InputKeys::bankLineByAmount, Types.STRING)
+            .process(new CashMatchFunction(settings.cashWindow()), AvroTypes.MATCH)
+            .name("L4 cash")
+            .uid("l4-cash");
+
+    DataStream<Match> matches = exact.union(settlement, cash);
+    matches.sinkTo(matchSink).name("matches").uid("match-sink");
+    matches
+        .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
+        .name("journal-posting")
+        .uid("journal-posting")
+        .sinkTo(journalSink)
+        .name("journal-entries")
+        .uid("journal-sink");
+
+    exact
+        .getSideOutput(ReconOutputs.BREAKS)
+        .union(
+            settlement.getSideOutput(ReconOutputs.BREAKS), cash.getSideOutput(ReconOutputs.BREAKS))
+        .sinkTo(exceptionSink)
+        .name("exceptions")
+        .uid("exception-sink");
+  }
+
+  private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> eventTime) {
+    if (!settings.eventTimeWatermarks()) {
+      return WatermarkStrategy.noWatermarks();
+    }
+    return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
+        .withTimestampAssigner(eventTime)
+        .withIdleness(settings.sourceIdleness());
+  }
+}

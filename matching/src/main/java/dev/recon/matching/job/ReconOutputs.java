@@ -1,0 +1,30 @@
+package dev.recon.matching.job;
+
+import dev.recon.matching.model.Break;
+import dev.recon.matching.model.MatchedSet;
+import dev.recon.matching.model.Resolution;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.ReconException;
+import java.util.function.Consumer;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/** Where matching operators put their decisions: matches on the main output, breaks aside. */
+public final class ReconOutputs {
+
+  /** The side output of every matching operator carrying its breaks. */
+  public static final OutputTag<ReconException> BREAKS =
+      new OutputTag<>("recon-exceptions", AvroTypes.RECON_EXCEPTION);
+
+  private ReconOutputs() {}
+
+  static void emit(
+      Resolution resolution, Collector<Match> matches, Consumer<ReconException> breaks) {
+    for (MatchedSet match : resolution.matches()) {
+      matches.collect(match.toAvro());
+    }
+    for (Break b : resolution.breaks()) {
+      breaks.accept(b.toAvro());
+    }
+  }
+}

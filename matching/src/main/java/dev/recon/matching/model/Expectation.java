@@ -1,0 +1,69 @@
+package dev.recon.matching.model;
+
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.RecordKind;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the tenant's own system says should be paid: an order, invoice or subscription charge. */
+public record Expectation(
+    String tenantId,
+    String expectedId,
+    String psp,
+    String merchantReference,
+    long amountMinor,
+    String currency,
+    Instant expectedAt)
+    implements ReconRecord {
+
+  public Expectation {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(expectedId, "expectedId");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(expectedAt, "expectedAt");
+  }
+
+  public static Expectation from(ExpectedPayment avro) {
+    return new Expectation(
+        avro.getProvenance().getTenantId(),
+        avro.getExpectedId(),
+        avro.getPsp(),
+        avro.getMerchantReference(),
+        avro.getAmountMinor(),
+        avro.getCurrency(),
+        avro.getExpectedAt());
+  }
+
+  @Override
+  public RecordKind recordKind() {
+    return RecordKind.EXPECTED;
+  }
+
+  @Override
+  public String recordId() {
+    return expectedId;
+  }
+
+  @Override
+  public Instant eventTime() {
+    return expectedAt;
+  }
+
+  @Override
+  public MatchMember toMember() {
+    return MatchMember.newBuilder()
+        .setRecordKind(RecordKind.EXPECTED)
+        .setRecordId(expectedId)
+        .setAmountMinor(amountMinor)
+        .setCurrency(currency)
+        .setEventType(null)
+        .setFeeMinor(0)
+        .setNetMinor(amountMinor)
+        .setNetCurrency(currency)
+        .setPsp(psp)
+        .setBankAccount(null)
+        .setEventTime(expectedAt)
+        .build();
+  }
+}

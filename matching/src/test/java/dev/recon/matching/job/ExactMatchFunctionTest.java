@@ -1,0 +1,170 @@
+package dev.recon.matching.job;
+
+import static dev.recon.matching.SampleRecords.at;
+import static dev.recon.matching.SampleRecords.capture;
+import static dev.recon.matching.SampleRecords.expected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.matching.exact.ExactMatchRule;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchLevel;
+import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.ReconException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExactMatchFunctionTest {
+
+  private static final Duration WINDOW = Duration.ofDays(7);
+
+  private KeyedTwoInputStreamOperatorTestHarness<String, ExpectedPayment, PaymentEvent, Match>
+      harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new ExactMatchFunction(WINDOW)),
+            InputKeys::expectedByReference,
+            InputKeys::captureByReference,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void agreeing_pair_matches_at_once_and_leaves_nothing_behind() throws Exception {
+    arrive(expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z"));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    arrive(capture("C1:CAPTURE", " ORD-1 ", 10_000, 250, "1128", "2025-09-11T08:00:00Z"));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getLevel()).isEqualTo(MatchLevel.L1);
+              assertThat(m.getRule()).isEqualTo("exact-reference");
+              assertThat(m.getMembers())
+                  .extracting(MatchMember::getRecordId)
+                  .containsExactly("exp-1", "C1:CAPTURE");
+            });
+    assertThat(breaks()).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
+  void expected_alone_breaks_when_its_window_ends_in_event_time() throws Exception {
+    arrive(expected("exp-3", "ORD-3", 2_000, "EUR", "2025-09-10T00:00:00Z"));
+    Instant deadline = at("2025-09-17T00:00:00Z");
+
+    harness.processBothWatermarks(new Watermark(deadline.toEpochMilli() - 1));
+    assertThat(breaks()).isEmpty();
+    assertThat(harness.numKeyedStateEntries()).isPositive();
+
+    harness.processBothWatermarks(new Watermark(deadline.toEpochMilli()));
+    assertThat(breaks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("MISSING_IN_PSP");
+              assertThat(b.getRecordId()).isEqualTo("exp-3");
+              assertThat(b.getDetectedAt()).isEqualTo(deadline);
+              assertThat(b.getRecordTime()).isEqualTo(at("2025-09-10T00:00:00Z"));
+            });
+    assertNothingLeft();
+  }
+
+  @Test
+  void a_later_record_moves_the_window_to_its_own_time() throws Exception {
+    arrive(expected("exp-2", "ORD-2", 5_000, "EUR", "2025-09-10T00:00:00Z"));
+    arrive(capture("C2:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-13T00:00:00Z"));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processBothWatermarks(new Watermark(at("2025-09-19T23:59:59Z").toEpochMilli()));
+    assertThat(breaks()).isEmpty();
+
+    harness.processBothWatermarks(new Watermark(at("2025-09-20T00:00:00Z").toEpochMilli()));
+    assertThat(breaks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("AMOUNT_MISMATCH");
+              assertThat(b.getAmountMinor()).isEqualTo(500);
+              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-20T00:00:00Z"));
+            });
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
+  void duplicate_captures_are_decided_together_at_expiry() throws Exception {
+    arrive(capture("C-B:CAPTURE", "ORD-1", 100, 0, "1128", "2025-09-12T00:00:00Z"));
+    arrive(capture("C-A:CAPTURE", "ORD-1", 100, 0, "1128", "2025-09-11T00:00:00Z"));
+    arrive(expected("exp-1", "ORD-1", 100, "EUR", "2025-09-10T00:00:00Z"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getMembers())
+                    .extracting(MatchMember::getRecordId)
+                    .containsExactly("exp-1", "C-A:CAPTURE"));
+    assertThat(breaks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("DUPLICATE");
+              assertThat(b.getRecordId()).isEqualTo("C-B:CAPTURE");
+              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-19T00:00:00Z"));
+            });
+    assertNothingLeft();
+  }
+
+  @Test
+  void a_hot_reference_is_decided_early_and_forgotten() throws Exception {
+    for (int i = 0; i <= ExactMatchRule.MAX_RECORDS_PER_REFERENCE; i++) {
+      arrive(expected("exp-" + i, "N/A", 100, "EUR", "2025-09-10T00:00:00Z"));
+    }
+
+    assertThat(breaks())
+        .hasSize(ExactMatchRule.MAX_RECORDS_PER_REFERENCE + 1)
+        .allSatisfy(b -> assertThat(b.getReason()).isEqualTo("MISSING_IN_PSP"));
+    assertNothingLeft();
+  }
+
+  private void arrive(ExpectedPayment payment) throws Exception {
+    harness.processElement1(new StreamRecord<>(payment, payment.getExpectedAt().toEpochMilli()));
+  }
+
+  private void arrive(PaymentEvent capture) throws Exception {
+    harness.processElement2(new StreamRecord<>(capture, capture.getEventTime().toEpochMilli()));
+  }
+
+  private List<ReconException> breaks() {
+    return HarnessOutputs.breaks(harness);
+  }
+
+  private void assertNothingLeft() {
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+}

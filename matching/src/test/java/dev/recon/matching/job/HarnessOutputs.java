@@ -1,0 +1,18 @@
+package dev.recon.matching.job;
+
+import dev.recon.schemas.ReconException;
+import java.util.List;
+import java.util.Queue;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+
+/** The breaks an operator under test put on its side output so far. */
+final class HarnessOutputs {
+
+  private HarnessOutputs() {}
+
+  static List<ReconException> breaks(AbstractStreamOperatorTestHarness<?> harness) {
+    Queue<StreamRecord<ReconException>> side = harness.getSideOutput(ReconOutputs.BREAKS);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+}

@@ -1,0 +1,233 @@
+package dev.recon.matching.job;
+
+import static dev.recon.matching.SampleRecords.bankLine;
+import static dev.recon.matching.SampleRecords.capture;
+import static dev.recon.matching.SampleRecords.expected;
+import static dev.recon.matching.SampleRecords.payout;
+import static dev.recon.matching.SampleRecords.pspRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.PaymentEventType;
+import dev.recon.schemas.Posting;
+import dev.recon.schemas.ReconException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole matching job on a local MiniCluster over an Adyen-like settlement: batch 1128 settles
+ * exactly and reaches the bank with its reference; batch 1129 is paid short and reaches the bank
+ * without one; batch 1130 is a payout nobody explains and no bank line shows.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class MatchingJobIT {
+
+  private static final int PARALLELISM = 2;
+
+  // Listed in event-time order, as a settlement file and a statement are.
+  private static final List<ExpectedPayment> EXPECTED =
+      List.of(
+          expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z"),
+          expected("exp-2", "ORD-2", 5_000, "EUR", "2025-09-10T12:01:00Z"),
+          expected("exp-3", "ORD-3", 2_000, "EUR", "2025-09-10T12:02:00Z"),
+          expected("exp-5", "ORD-5", 5_000, "EUR", "2025-09-10T12:03:00Z"));
+
+  private static final List<PaymentEvent> PAYMENTS =
+      List.of(
+          capture("1ABCD12345678910:CAPTURE", "ORD-1", 10_000, 250, "1128", "2025-09-11T08:00:00Z"),
+          capture("2ABCD12345678910:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-11T09:00:00Z"),
+          capture("3ABCD12345678910:CAPTURE", "ORD-4", 3_000, 100, "1128", "2025-09-11T10:00:00Z"),
+          capture("5ABCD12345678910:CAPTURE", "ORD-5", 5_000, 150, "1129", "2025-09-11T11:00:00Z"),
+          pspRow(
+              PaymentEventType.REFUND,
+              "1ABCD12345678910:REFUND",
+              "ORD-1",
+              -2_000,
+              0,
+              "1128",
+              "2025-09-12T10:00:00Z"),
+          pspRow(
+              PaymentEventType.CHARGEBACK,
+              "9ABCD12345678910:CHARGEBACK",
+              "ORD-9",
+              -1_500,
+              1_000,
+              "1128",
+              "2025-09-12T11:00:00Z"),
+          pspRow(
+              PaymentEventType.FEE,
+              "1128:INVOICE-DEDUCTION",
+              null,
+              -600,
+              0,
+              "1128",
+              "2025-09-12T12:00:00Z"),
+          payout(
+              "1128:EUR",
+              "1128",
+              11_920,
+              "TX53913667600XT batch 1128, AcmeShop",
+              "2025-09-25T15:17:00Z"),
+          payout(
+              "1129:EUR",
+              "1129",
+              4_800,
+              "TX53913667601XT batch 1129, AcmeShop",
+              "2025-09-26T15:17:00Z"),
+          payout(
+              "1130:EUR",
+              "1130",
+              7_000,
+              "TX53913667602XT batch 1130, AcmeShop",
+              "2025-09-27T15:17:00Z"));
+
+  private static final List<BankLine> BANK_LINES =
+      List.of(
+          bankLine(
+              "STMT-0926-1",
+              11_920,
+              "2025-09-26",
+              "2025-09-26",
+              "ADYEN TX53913667600XT BATCH 1128"),
+          bankLine("STMT-0927-1", 4_800, "2025-09-27", "2025-09-27", "ADYEN PAYOUT"),
+          bankLine("STMT-0928-1", -150_000, "2025-09-28", "2025-09-28", "RENT SEPTEMBER"));
+
+  @Test
+  void bounded_run_matches_every_level_raises_the_breaks_and_replays_identically()
+      throws Exception {
+    RunOutput first = run(MatchingSettings.bounded());
+
+    assertThat(first.matches())
+        .extracting(
+            m -> m.getLevel().name(), Match::getRule, Match::getConfidence, MatchingJobIT::ids)
+        .containsExactlyInAnyOrder(
+            tuple("L1", "exact-reference", 100, List.of("exp-1", "1ABCD12345678910:CAPTURE")),
+            tuple("L1", "exact-reference", 100, List.of("exp-5", "5ABCD12345678910:CAPTURE")),
+            tuple(
+                "L3",
+                "batch-net-sum",
+                100,
+                List.of(
+                    "1ABCD12345678910:CAPTURE",
+                    "2ABCD12345678910:CAPTURE",
+                    "3ABCD12345678910:CAPTURE",
+                    "1ABCD12345678910:REFUND",
+                    "9ABCD12345678910:CHARGEBACK",
+                    "1128:INVOICE-DEDUCTION",
+                    "1128:EUR")),
+            tuple("L4", "amount-reference", 100, List.of("1128:EUR", "STMT-0926-1")),
+            tuple("L4", "amount-value-date", 70, List.of("1129:EUR", "STMT-0927-1")));
+    assertThat(first.exceptions())
+        .extracting(
+            e -> e.getLevel().name(),
+            ReconException::getReason,
+            ReconException::getRecordId,
+            ReconException::getAmountMinor)
+        .containsExactlyInAnyOrder(
+            tuple("L1", "AMOUNT_MISMATCH", "exp-2", 500L),
+            tuple("L1", "MISSING_IN_PSP", "exp-3", 2_000L),
+            tuple("L1", "MISSING_EXPECTED", "3ABCD12345678910:CAPTURE", 3_000L),
+            tuple("L3", "PAYOUT_SHORT", "1129:EUR", 50L),
+            tuple("L3", "PAYOUT_UNEXPLAINED", "1130:EUR", 7_000L),
+            tuple("L4", "MISSING_IN_BANK", "1130:EUR", 7_000L),
+            tuple("L4", "UNMATCHED_BANK_LINE", "STMT-0928-1", 150_000L));
+    assertThat(first.journal())
+        .extracting(JournalEntry::getSourceId)
+        .containsExactlyInAnyOrderElementsOf(
+            first.matches().stream().map(Match::getMatchId).toList());
+
+    RunOutput second = run(MatchingSettings.bounded());
+
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void streaming_watermarks_reach_the_same_decisions_as_a_bounded_run() throws Exception {
+    RunOutput streaming =
+        run(MatchingSettings.streaming(Duration.ofHours(1), Duration.ofMinutes(1)));
+
+    assertThat(streaming).isEqualTo(run(MatchingSettings.bounded()));
+  }
+
+  private static List<String> ids(Match match) {
+    return match.getMembers().stream().map(MatchMember::getRecordId).toList();
+  }
+
+  /** Stand-in for the ledger's posting rules: one balanced entry per match, id from the match. */
+  private static List<JournalEntry> postOne(Match match) {
+    long amount = Math.abs(match.getMembers().get(0).getAmountMinor());
+    String currency = match.getMembers().get(0).getCurrency();
+    return List.of(
+        JournalEntry.newBuilder()
+            .setEntryId("je-" + match.getMatchId())
+            .setTenantId(match.getTenantId())
+            .setBookedAt(match.getMatchedAt())
+            .setSourceKind("MATCH_" + match.getLevel())
+            .setSourceId(match.getMatchId())
+            .setPostings(
+                List.of(
+                    new Posting("test:debit", amount, 0L, currency),
+                    new Posting("test:credit", 0L, amount, currency)))
+            .build());
+  }
+
+  private static RunOutput run(MatchingSettings settings) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(PARALLELISM);
+
+    CollectingSink<Match> matches = new CollectingSink<>();
+    CollectingSink<ReconException> exceptions = new CollectingSink<>();
+    CollectingSink<JournalEntry> journal = new CollectingSink<>();
+    new MatchingJob(
+            source(env, EXPECTED, AvroTypes.EXPECTED_PAYMENT),
+            source(env, PAYMENTS, AvroTypes.PAYMENT_EVENT),
+            source(env, BANK_LINES, AvroTypes.BANK_LINE),
+            matches,
+            exceptions,
+            journal,
+            MatchingJobIT::postOne,
+            settings)
+        .addTo(env);
+    env.execute("matching-it");
+
+    return new RunOutput(
+        sorted(matches.drain(), Comparator.comparing(Match::getMatchId)),
+        sorted(exceptions.drain(), Comparator.comparing(ReconException::getExceptionId)),
+        sorted(journal.drain(), Comparator.comparing(JournalEntry::getEntryId)));
+  }
+
+  private static <T> DataGeneratorSource<T> source(
+      StreamExecutionEnvironment env, List<T> elements, TypeInformation<T> type) {
+    return new DataGeneratorSource<>(
+        new FromElementsGeneratorFunction<>(type, env.getConfig(), elements),
+        elements.size(),
+        type);
+  }
+
+  private static <T> List<T> sorted(List<T> values, Comparator<T> order) {
+    return values.stream().sorted(order).toList();
+  }
+
+  private record RunOutput(
+      List<Match> matches, List<ReconException> exceptions, List<JournalEntry> journal) {}
+}

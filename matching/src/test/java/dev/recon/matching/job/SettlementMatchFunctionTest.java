@@ -1,0 +1,152 @@
+package dev.recon.matching.job;
+
+import static dev.recon.matching.SampleRecords.at;
+import static dev.recon.matching.SampleRecords.capture;
+import static dev.recon.matching.SampleRecords.payout;
+import static dev.recon.matching.SampleRecords.pspRow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchLevel;
+import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.PaymentEventType;
+import dev.recon.schemas.RecordKind;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SettlementMatchFunctionTest {
+
+  private static final Duration WINDOW = Duration.ofDays(7);
+
+  // Nets: 9750 + 4370 - 2000 - 600 = 11520
+  private final List<PaymentEvent> rows =
+      List.of(
+          capture("C1:CAPTURE", "ORD-1", 10_000, 250, "1128", "2025-09-11T08:00:00Z"),
+          capture("C2:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-11T09:00:00Z"),
+          pspRow(
+              PaymentEventType.REFUND,
+              "R1:REFUND",
+              "ORD-1",
+              -2_000,
+              0,
+              "1128",
+              "2025-09-12T10:00:00Z"),
+          pspRow(PaymentEventType.FEE, "F1:FEE", null, -600, 0, "1128", "2025-09-12T12:00:00Z"));
+
+  private KeyedOneInputStreamOperatorTestHarness<String, PaymentEvent, Match> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new SettlementMatchFunction(WINDOW)),
+            InputKeys::batchMember,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void rows_then_balancing_payout_match_at_once_and_leave_nothing_behind() throws Exception {
+    rows.forEach(this::process);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    process(payout("1128:EUR", "1128", 11_520, "TX539 batch 1128", "2025-09-25T15:17:00Z"));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getLevel()).isEqualTo(MatchLevel.L3);
+              assertThat(m.getRule()).isEqualTo("batch-net-sum");
+              assertThat(m.getConfidence()).isEqualTo(100);
+              assertThat(m.getMembers())
+                  .extracting(MatchMember::getRecordId)
+                  .containsExactly("C1:CAPTURE", "C2:CAPTURE", "R1:REFUND", "F1:FEE", "1128:EUR");
+              assertThat(m.getMembers().get(4).getRecordKind()).isEqualTo(RecordKind.PAYOUT);
+              assertThat(m.getMatchedAt()).isEqualTo(at("2025-09-25T15:17:00Z"));
+            });
+    assertThat(HarnessOutputs.breaks(harness)).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
+  void payout_first_matches_when_the_last_row_completes_the_sum() throws Exception {
+    process(payout("1128:EUR", "1128", 11_520, "TX539 batch 1128", "2025-09-25T15:17:00Z"));
+    rows.subList(0, 3).forEach(this::process);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    process(rows.get(3));
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertNothingLeft();
+  }
+
+  @Test
+  void short_payout_breaks_when_the_batch_window_ends() throws Exception {
+    rows.forEach(this::process);
+    process(payout("1128:EUR", "1128", 11_000, "TX539 batch 1128", "2025-09-25T15:17:00Z"));
+
+    harness.processWatermark(new Watermark(at("2025-10-02T15:16:59Z").toEpochMilli()));
+    assertThat(HarnessOutputs.breaks(harness)).isEmpty();
+    harness.processWatermark(new Watermark(at("2025-10-02T15:17:00Z").toEpochMilli()));
+
+    assertThat(HarnessOutputs.breaks(harness))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("PAYOUT_SHORT");
+              assertThat(b.getAmountMinor()).isEqualTo(520);
+              assertThat(b.getRecordId()).isEqualTo("1128:EUR");
+              assertThat(b.getDetectedAt()).isEqualTo(at("2025-10-02T15:17:00Z"));
+              assertThat(b.getDetail()).contains("C1:CAPTURE", "F1:FEE");
+            });
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
+  void rows_without_payout_break_as_missing_payout() throws Exception {
+    rows.forEach(this::process);
+
+    harness.processWatermark(Watermark.MAX_WATERMARK);
+
+    assertThat(HarnessOutputs.breaks(harness))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("MISSING_PAYOUT");
+              assertThat(b.getRecordKind()).isEqualTo(RecordKind.PAYOUT);
+              assertThat(b.getRecordId()).isEqualTo("1128");
+              assertThat(b.getAmountMinor()).isEqualTo(11_520);
+              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-19T12:00:00Z"));
+            });
+    assertNothingLeft();
+  }
+
+  private void process(PaymentEvent event) {
+    try {
+      harness.processElement(new StreamRecord<>(event, event.getEventTime().toEpochMilli()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void assertNothingLeft() {
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+}

@@ -290,48 +290,88 @@ public final class DemoDataGenerator {
     return BigDecimal.valueOf(minor).movePointLeft(exponent).toPlainString();
   }
 
+  /** One statement per currency account, with opening and closing balances that foot. */
   private static String camt053(Scenario s, List<String[]> entries) {
     StringBuilder x = new StringBuilder();
+    LocalDate bookingDay = s.businessDate().plusDays(3);
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\n")
         .append("  <BkToCstmrStmt>\n")
         .append("    <GrpHdr><MsgId>STMT-")
         .append(s.tenant())
         .append('-')
-        .append(s.businessDate())
+        .append(bookingDay)
         .append("</MsgId><CreDtTm>")
-        .append(s.businessDate().plusDays(3))
-        .append("T18:00:00+01:00</CreDtTm></GrpHdr>\n")
-        .append("    <Stmt>\n      <Id>")
-        .append(s.tenant().toUpperCase(java.util.Locale.ROOT))
-        .append("-STMT-")
-        .append(s.businessDate().plusDays(3))
-        .append("</Id>\n")
-        .append("      <Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct>\n");
-    for (String[] e : entries) {
-      x.append("      <Ntry>\n")
-          .append("        <Amt Ccy=\"")
-          .append(e[1])
-          .append("\">")
-          .append(e[2])
-          .append("</Amt>\n")
-          .append("        <CdtDbtInd>")
-          .append(e[3])
-          .append("</CdtDbtInd>\n        <Sts><Cd>BOOK</Cd></Sts>\n")
-          .append("        <BookgDt><Dt>")
-          .append(e[4])
-          .append("</Dt></BookgDt>\n        <ValDt><Dt>")
-          .append(e[4])
-          .append("</Dt></ValDt>\n")
-          .append("        <AcctSvcrRef>")
-          .append(e[0])
-          .append("</AcctSvcrRef>\n")
-          .append("        <NtryDtls><TxDtls><RmtInf><Ustrd>")
-          .append(e[5])
-          .append("</Ustrd></RmtInf></TxDtls></NtryDtls>\n")
-          .append("      </Ntry>\n");
+        .append(bookingDay)
+        .append("T18:00:00+01:00</CreDtTm></GrpHdr>\n");
+    Map<String, String> accounts = new LinkedHashMap<>();
+    accounts.put("EUR", "NL91ABNA0417164300");
+    accounts.put("USD", "NL02ABNA0123456789");
+    for (Map.Entry<String, String> account : accounts.entrySet()) {
+      String ccy = account.getKey();
+      long opening = 1_000_000L;
+      long closing = opening;
+      for (String[] e : entries) {
+        if (e[1].equals(ccy)) {
+          closing += new BigDecimal(e[2]).movePointRight(2).longValueExact();
+        }
+      }
+      x.append("    <Stmt>\n      <Id>")
+          .append(s.tenant().toUpperCase(java.util.Locale.ROOT))
+          .append('-')
+          .append(ccy)
+          .append('-')
+          .append(bookingDay)
+          .append("</Id>\n      <Acct><Id><IBAN>")
+          .append(account.getValue())
+          .append("</IBAN></Id><Ccy>")
+          .append(ccy)
+          .append("</Ccy></Acct>\n");
+      balance(x, "OPBD", opening, ccy, bookingDay.minusDays(1));
+      balance(x, "CLBD", closing, ccy, bookingDay);
+      for (String[] e : entries) {
+        if (!e[1].equals(ccy)) {
+          continue;
+        }
+        x.append("      <Ntry>\n")
+            .append("        <Amt Ccy=\"")
+            .append(e[1])
+            .append("\">")
+            .append(e[2])
+            .append("</Amt>\n")
+            .append("        <CdtDbtInd>")
+            .append(e[3])
+            .append("</CdtDbtInd>\n        <Sts><Cd>BOOK</Cd></Sts>\n")
+            .append("        <BookgDt><Dt>")
+            .append(e[4])
+            .append("</Dt></BookgDt>\n        <ValDt><Dt>")
+            .append(e[4])
+            .append("</Dt></ValDt>\n")
+            .append("        <AcctSvcrRef>")
+            .append(e[0])
+            .append("</AcctSvcrRef>\n")
+            .append("        <NtryDtls><TxDtls><RmtInf><Ustrd>")
+            .append(e[5])
+            .append("</Ustrd></RmtInf></TxDtls></NtryDtls>\n")
+            .append("      </Ntry>\n");
+      }
+      x.append("    </Stmt>\n");
     }
-    x.append("    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n");
+    x.append("  </BkToCstmrStmt>\n</Document>\n");
     return x.toString();
+  }
+
+  private static void balance(StringBuilder x, String code, long minor, String ccy, LocalDate day) {
+    x.append("      <Bal><Tp><CdOrPrtry><Cd>")
+        .append(code)
+        .append("</Cd></CdOrPrtry></Tp><Amt Ccy=\"")
+        .append(ccy)
+        .append("\">")
+        .append(major(Math.abs(minor), ccy))
+        .append("</Amt><CdtDbtInd>")
+        .append(minor >= 0 ? "CRDT" : "DBIT")
+        .append("</CdtDbtInd><Dt><Dt>")
+        .append(day)
+        .append("</Dt></Dt></Bal>\n");
   }
 }

@@ -17,6 +17,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final int LOG_CLEANER_DEDUPE_BUFFER_BYTES = 8 * 1024 * 1024;
 
+  private static final Object STARTUP_LOCK = new Object();
+
   private final KafkaRaftServer server;
   private final Path logDir;
   private final int brokerPort;
@@ -70,11 +73,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * clients. Blocks for about two seconds.
    */
   public static EmbeddedKafkaBroker start(Path logDir) throws IOException {
+    return start(logDir, () -> LoopbackPorts.free(2));
+  }
+
+  /** Where the broker and controller ports come from; tests hand out taken ones. */
+  @FunctionalInterface
+  interface PortPairs {
+    /** Two ports: the broker's, then the controller's. */
+    List<Integer> next() throws IOException;
+  }
+
+  static EmbeddedKafkaBroker start(Path logDir, PortPairs portPairs) throws IOException {
     Path dir = logDir.toAbsolutePath();
     Files.createDirectories(dir);
     RuntimeException lastBindFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      List<Integer> ports = LoopbackPorts.free(2);
+      List<Integer> ports = portPairs.next();
       int brokerPort = ports.get(0);
       Map<String, Object> properties = brokerProperties(dir, brokerPort, ports.get(1));
       formatIfNew(properties, dir);
@@ -82,7 +96,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         long startedAt = System.nanoTime();
-        server.startup();
+        startup(server);
         LOG.info(
             "Embedded Kafka broker started on 127.0.0.1:{} in {} ms (log dir {})",
             brokerPort,
@@ -91,7 +105,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new EmbeddedKafkaBroker(server, dir, brokerPort);
       } catch (RuntimeException e) {
         stopQuietly(server);
-        if (!causedByBindFailure(e)) {
+        // Kafka reports a bind failure through its fatal fault handler, which loses the cause:
+        // a port that is still taken after the failed broker stopped tells the story instead.
+        if (!causedByBindFailure(e) && ports.stream().allMatch(LoopbackPorts::canBind)) {
           throw e;
         }
         LOG.warn("Embedded Kafka could not bind its ports (attempt {}), retrying", attempt);
@@ -205,6 +221,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * Starts the server with Kafka's process exits disabled: a fatal fault while starting (a port
+   * taken between picking and binding it) halts the JVM in a standalone broker, but must only fail
+   * this start when the broker is embedded in recon. Starts are serialised because the exit hooks
+   * are global.
+   */
+  private static void startup(KafkaRaftServer server) {
+    synchronized (STARTUP_LOCK) {
+      Exit.setHaltProcedure(EmbeddedKafkaBroker::refuseToEndProcess);
+      Exit.setExitProcedure(EmbeddedKafkaBroker::refuseToEndProcess);
+      try {
+        server.startup();
+      } finally {
+        Exit.resetHaltProcedure();
+        Exit.resetExitProcedure();
+      }
+    }
+  }
+
+  private static void refuseToEndProcess(int status, String message) {
+    throw new IllegalStateException(
+        "Embedded Kafka hit a fatal fault while starting (exit status "
+            + status
+            + (message == null ? "" : ", " + message)
+            + "); see the error logged before");
   }
 
   private static boolean causedByBindFailure(Throwable e) {

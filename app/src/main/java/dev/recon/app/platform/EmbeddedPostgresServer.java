@@ -1,7 +1,9 @@
 package dev.recon.app.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +56,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           + "local all all scram-sha-256\n"
           + "host  all all 127.0.0.1/32 scram-sha-256\n";
 
+  /**
+   * Finds zonky's binaries archive on the classpath. zonky's default resolver refuses to start when
+   * it sees the archive twice, which happens when a test classpath holds both the packaged recon
+   * jar (whose manifest names lib/*.jar) and the Maven repository copies; any copy will do.
+   */
+  private static final PgBinaryResolver FIRST_ON_CLASSPATH =
+      (system, architecture) -> {
+        String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + architecture + ".txz";
+        InputStream archive =
+            EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(name);
+        if (archive == null) {
+          throw new IOException("No embedded PostgreSQL binaries " + name + " on the classpath");
+        }
+        return archive;
+      };
+
+  /** zonky waits 10 s by default; a first start on a busy two-core machine can take longer. */
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
   private final EmbeddedPostgres postgres;
   private final Path dataDir;
+  private final boolean deleteOnClose;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean deleteOnClose) {
     this.postgres = postgres;
     this.dataDir = dataDir;
+    this.deleteOnClose = deleteOnClose;
   }
 
   /**
@@ -67,29 +92,55 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer startPersistent(Path dataDir) throws IOException {
     Path dir = dataDir.toAbsolutePath();
     Files.createDirectories(dir);
+    OrphanedPostmaster.stopIfAny(dir);
     // Durable commits: the ledger sink acknowledges a checkpoint only after its rows are on disk.
-    return start(builder().setDataDirectory(dir).setCleanDataDirectory(false), dir, "on");
+    // zonky starts the server with -F (no fsync); a later -c fsync=on wins.
+    return start(
+        builder().setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("fsync", "on"),
+        dir,
+        "on",
+        false);
   }
 
-  /** Starts PostgreSQL on a new cluster in a temp folder that is deleted on close. */
+  /**
+   * Starts PostgreSQL on a new cluster in a temp folder that is deleted on close. The cluster is a
+   * copy of one initialised once per JVM.
+   */
   public static EmbeddedPostgresServer startTemporary() throws IOException {
     Path dir = Files.createTempDirectory("recon-pg");
-    return start(builder().setDataDirectory(dir).setCleanDataDirectory(true), dir, "off");
+    try {
+      ClusterTemplate.copyInto(dir);
+    } catch (IOException | RuntimeException e) {
+      FolderTree.delete(dir);
+      throw e;
+    }
+    // zonky's own clean-up would run initdb over the copy: the folder is deleted in close().
+    return start(builder().setDataDirectory(dir).setCleanDataDirectory(false), dir, "off", true);
   }
 
   private static EmbeddedPostgres.Builder builder() {
     return EmbeddedPostgres.builder()
+        .setPgBinaryResolver(FIRST_ON_CLASSPATH)
+        .setPGStartupWait(STARTUP_WAIT)
         .setServerConfig("listen_addresses", LoopbackPorts.HOST)
         // Byte-order collation: the same sort order on every machine, whatever its locales.
         .setLocaleConfig("locale", "C");
   }
 
   private static EmbeddedPostgresServer start(
-      EmbeddedPostgres.Builder builder, Path dir, String synchronousCommit) throws IOException {
+      EmbeddedPostgres.Builder builder, Path dir, String synchronousCommit, boolean deleteOnClose)
+      throws IOException {
     long startedAt = System.nanoTime();
-    EmbeddedPostgres postgres =
-        builder.setServerConfig("synchronous_commit", synchronousCommit).start();
-    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dir);
+    EmbeddedPostgres postgres;
+    try {
+      postgres = builder.setServerConfig("synchronous_commit", synchronousCommit).start();
+    } catch (IOException | RuntimeException e) {
+      if (deleteOnClose) {
+        FolderTree.delete(dir);
+      }
+      throw e;
+    }
+    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dir, deleteOnClose);
     try {
       server.requirePasswordsForOtherRoles();
       server.createDatabaseIfMissing();
@@ -138,6 +189,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     postgres.close();
+    if (deleteOnClose) {
+      FolderTree.delete(dataDir);
+    }
   }
 
   private void requirePasswordsForOtherRoles() throws IOException, SQLException {

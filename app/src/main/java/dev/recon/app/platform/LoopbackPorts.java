@@ -20,6 +20,15 @@ final class LoopbackPorts {
     return InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1});
   }
 
+  /** Whether nothing listens on {@code port} at {@value #HOST} right now. */
+  static boolean canBind(int port) {
+    try (ServerSocket socket = new ServerSocket(port, BACKLOG, address())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /**
    * Returns {@code count} distinct ports that were free a moment ago. All sockets are held open
    * together so the ports differ; they are released on return, so callers retry on a bind failure.

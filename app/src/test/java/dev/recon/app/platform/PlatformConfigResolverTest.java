@@ -76,9 +76,15 @@ class PlatformConfigResolverTest {
     Path file = dir.resolve("recon.yaml");
     Files.writeString(
         file,
-        "kafka:\n  bootstrap: from-file:9092\n  partitions: 4\n"
-            + "flink:\n  parallelism: 3\n  checkpointInterval: 5s\n"
-            + "dataDir: /from/file\n");
+        """
+        kafka:
+          bootstrap: from-file:9092
+          partitions: 4
+        flink:
+          parallelism: 3
+          checkpointInterval: 5s
+        dataDir: /from/file
+        """);
     Map<String, String> env = Map.of("RECON_KAFKA", "from-env:9092", "RECON_PARALLELISM", "5");
     PlatformSettings flags = PlatformSettings.fromFlags(Map.of(PlatformSetting.KAFKA, "flag:9092"));
 

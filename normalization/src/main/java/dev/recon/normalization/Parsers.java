@@ -1,0 +1,25 @@
+package dev.recon.normalization;
+
+import dev.recon.normalization.adyen.AdyenSettlementDetailParser;
+import dev.recon.normalization.camt053.Camt053Parser;
+import dev.recon.normalization.expected.ExpectedPaymentsCsvParser;
+import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.ParserLimits;
+import dev.recon.normalization.format.RecordParser;
+
+/** The registry of parsers: one per format. */
+public final class Parsers {
+  private Parsers() {}
+
+  public static RecordParser forFormat(Format format) {
+    return forFormat(format, ParserLimits.DEFAULT);
+  }
+
+  public static RecordParser forFormat(Format format, ParserLimits limits) {
+    return switch (format) {
+      case EXPECTED_PAYMENTS_CSV -> new ExpectedPaymentsCsvParser(limits);
+      case ADYEN_SETTLEMENT_DETAIL -> new AdyenSettlementDetailParser(limits);
+      case CAMT_053 -> new Camt053Parser(limits);
+    };
+  }
+}

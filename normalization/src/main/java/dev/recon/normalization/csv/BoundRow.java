@@ -1,0 +1,28 @@
+package dev.recon.normalization.csv;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** A data row whose fields are reached by header name. */
+public record BoundRow(int line, HeaderIndex header, List<String> fields, String raw) {
+
+  public BoundRow {
+    fields = List.copyOf(fields);
+  }
+
+  /** The stripped value, or "" when the column is absent from this file's header. */
+  public String value(String column) {
+    OptionalInt i = header.indexOf(column);
+    if (i.isEmpty() || i.getAsInt() >= fields.size()) {
+      return "";
+    }
+    return fields.get(i.getAsInt()).strip();
+  }
+
+  /** The stripped value, or empty when the column is absent or blank. */
+  public Optional<String> optional(String column) {
+    String v = value(column);
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+}

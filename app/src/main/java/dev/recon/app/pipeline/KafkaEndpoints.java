@@ -4,12 +4,10 @@ import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.formats.avro.AvroDeserializationSchema;
-import org.apache.flink.formats.avro.AvroSerializationSchema;
 
 /**
  * Kafka sources and sinks of Avro records for the Flink jobs. Sinks are transactional (exactly once
@@ -53,12 +51,7 @@ public final class KafkaEndpoints {
     return KafkaSink.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setKafkaProducerConfig(producer)
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<T>builder()
-                .setTopic(topic)
-                .setKeySerializationSchema(tenantKey)
-                .setValueSerializationSchema(AvroSerializationSchema.forSpecific(type))
-                .build())
+        .setRecordSerializer(new TenantKeyedAvroRecords<>(topic, type, tenantKey))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .build();

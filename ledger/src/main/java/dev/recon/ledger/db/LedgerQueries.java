@@ -1,0 +1,150 @@
+package dev.recon.ledger.db;
+
+import static dev.recon.ledger.jooq.Tables.ACCOUNTS;
+import static dev.recon.ledger.jooq.Tables.JOURNAL_ENTRIES;
+import static dev.recon.ledger.jooq.Tables.POSTINGS;
+
+import dev.recon.ledger.chart.AccountType;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The ledger's read side for reports and the command line. Every read runs in a transaction of its
+ * tenant, through a login of the application role: row-level security decides what is seen.
+ * Thread-safe.
+ */
+public final class LedgerQueries {
+
+  /** Source ids per {@link #journalLines} call. */
+  public static final int MAX_SOURCE_IDS = 100_000;
+
+  private final TenantScope scope;
+
+  /**
+   * @param appDataSource connects as a login of the application role
+   */
+  public LedgerQueries(DataSource appDataSource) {
+    this.scope =
+        new TenantScope(DSL.using(Objects.requireNonNull(appDataSource), SQLDialect.POSTGRES));
+  }
+
+  /**
+   * The postings of the entries booked for the given sources (match ids), ordered by booking time,
+   * entry id and line.
+   *
+   * @throws IllegalArgumentException for more than {@link #MAX_SOURCE_IDS} ids or a bad tenant id
+   */
+  public List<JournalLine> journalLines(String tenantId, Collection<String> sourceIds) {
+    if (sourceIds.size() > MAX_SOURCE_IDS) {
+      throw new IllegalArgumentException("more than " + MAX_SOURCE_IDS + " source ids");
+    }
+    if (sourceIds.isEmpty()) {
+      TenantScope.requireTenantId(tenantId);
+      return List.of();
+    }
+    String[] ids = sourceIds.toArray(String[]::new);
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.select(
+                    JOURNAL_ENTRIES.ENTRY_ID,
+                    JOURNAL_ENTRIES.BOOKED_AT,
+                    POSTINGS.ACCOUNT,
+                    POSTINGS.DEBIT_MINOR,
+                    POSTINGS.CREDIT_MINOR,
+                    POSTINGS.CURRENCY,
+                    JOURNAL_ENTRIES.SOURCE_KIND,
+                    JOURNAL_ENTRIES.SOURCE_ID)
+                .from(JOURNAL_ENTRIES)
+                .join(POSTINGS)
+                .on(samePostingEntry())
+                .where(JOURNAL_ENTRIES.SOURCE_ID.eq(DSL.any(ids)))
+                .orderBy(JOURNAL_ENTRIES.BOOKED_AT, JOURNAL_ENTRIES.ENTRY_ID, POSTINGS.LINE_NO)
+                .fetch(
+                    r ->
+                        new JournalLine(
+                            r.value1(),
+                            r.value2().toInstant(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5(),
+                            r.value6(),
+                            r.value7(),
+                            r.value8())));
+  }
+
+  /**
+   * Ids of entries that do not balance in some currency or have no postings, sorted. Always empty
+   * while the database's constraints hold; reports show it as a self-check.
+   */
+  public List<String> unbalancedEntries(String tenantId) {
+    BigDecimal zero = BigDecimal.ZERO;
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.selectDistinct(JOURNAL_ENTRIES.ENTRY_ID)
+                .from(JOURNAL_ENTRIES)
+                .leftJoin(POSTINGS)
+                .on(samePostingEntry())
+                .groupBy(JOURNAL_ENTRIES.ENTRY_ID, JOURNAL_ENTRIES.BOOKED_AT, POSTINGS.CURRENCY)
+                .having(
+                    DSL.count(POSTINGS.LINE_NO)
+                        .eq(0)
+                        .or(
+                            DSL.coalesce(DSL.sum(POSTINGS.DEBIT_MINOR), zero)
+                                .ne(DSL.coalesce(DSL.sum(POSTINGS.CREDIT_MINOR), zero))))
+                .orderBy(JOURNAL_ENTRIES.ENTRY_ID)
+                .fetch(JOURNAL_ENTRIES.ENTRY_ID));
+  }
+
+  /** Debit and credit totals per account and currency, ordered by account then currency. */
+  public List<TrialBalanceLine> trialBalance(String tenantId) {
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.select(
+                    POSTINGS.ACCOUNT,
+                    ACCOUNTS.ACCOUNT_TYPE,
+                    POSTINGS.CURRENCY,
+                    DSL.sum(POSTINGS.DEBIT_MINOR),
+                    DSL.sum(POSTINGS.CREDIT_MINOR))
+                .from(POSTINGS)
+                .join(ACCOUNTS)
+                .on(
+                    ACCOUNTS
+                        .TENANT_ID
+                        .eq(POSTINGS.TENANT_ID)
+                        .and(ACCOUNTS.ACCOUNT.eq(POSTINGS.ACCOUNT)))
+                .groupBy(POSTINGS.ACCOUNT, ACCOUNTS.ACCOUNT_TYPE, POSTINGS.CURRENCY)
+                .orderBy(POSTINGS.ACCOUNT, POSTINGS.CURRENCY)
+                .fetch(
+                    r ->
+                        new TrialBalanceLine(
+                            r.value1(),
+                            AccountType.valueOf(r.value2()),
+                            r.value3(),
+                            r.value4().longValueExact(),
+                            r.value5().longValueExact())));
+  }
+
+  /** Number of journal entries of the tenant. */
+  public long entryCount(String tenantId) {
+    return scope.inTenant(
+        tenantId,
+        tx -> tx.select(DSL.count().coerce(Long.class)).from(JOURNAL_ENTRIES).fetchOne().value1());
+  }
+
+  private static Condition samePostingEntry() {
+    return POSTINGS
+        .TENANT_ID
+        .eq(JOURNAL_ENTRIES.TENANT_ID)
+        .and(POSTINGS.ENTRY_ID.eq(JOURNAL_ENTRIES.ENTRY_ID))
+        .and(POSTINGS.BOOKED_AT.eq(JOURNAL_ENTRIES.BOOKED_AT));
+  }
+}

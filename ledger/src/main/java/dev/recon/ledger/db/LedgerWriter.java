@@ -1,0 +1,256 @@
+package dev.recon.ledger.db;
+
+import static dev.recon.ledger.jooq.Tables.ACCOUNTS;
+import static dev.recon.ledger.jooq.Tables.JOURNAL_ENTRIES;
+import static dev.recon.ledger.jooq.Tables.POSTINGS;
+
+import dev.recon.ledger.chart.AccountType;
+import dev.recon.ledger.chart.ChartOfAccounts;
+import dev.recon.ledger.posting.JournalEntryInvariants;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.Posting;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Row4;
+import org.jooq.Row6;
+import org.jooq.Row8;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Appends journal entries, idempotently: an entry whose id is already in the ledger is skipped
+ * together with its postings, so replaying a batch (a restarted job, a file ingested twice) writes
+ * nothing. One transaction per tenant; the database's deferred trigger rejects the whole
+ * transaction if any entry in it does not balance.
+ *
+ * <p>Rows are written in a global order (accounts, then entries by id), so concurrent writers of
+ * overlapping batches wait for each other instead of deadlocking. Thread-safe.
+ */
+public final class LedgerWriter {
+
+  /**
+   * Rows per multi-row INSERT; keeps bind parameters (8 per posting) far below the driver's cap.
+   */
+  public static final int MAX_ROWS_PER_STATEMENT = 1_000;
+
+  private record EntryKey(String entryId, Instant bookedAt) {}
+
+  /**
+   * By id alone, so one id at two booking times counts as a conflicting twin: the database could
+   * not tell, since its primary key has to include the partition key.
+   */
+  private static final Comparator<EntryKey> KEY_ORDER = Comparator.comparing(EntryKey::entryId);
+
+  private final TenantScope scope;
+  private final Set<YearMonth> ensuredMonths = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param appDataSource connects as a login of the application role ({@link
+   *     LedgerDatabase#provisionAppLogin}); a role that bypasses row-level security is refused
+   */
+  public LedgerWriter(DataSource appDataSource) {
+    this.scope =
+        new TenantScope(DSL.using(Objects.requireNonNull(appDataSource), SQLDialect.POSTGRES));
+  }
+
+  /**
+   * Writes the entries, of any tenants, each tenant in its own transaction.
+   *
+   * @throws IllegalStateException if an entry is malformed or unbalanced, or two entries share an
+   *     id but differ (both bugs)
+   * @throws org.jooq.exception.DataAccessException on database errors; tenants written before the
+   *     failing one stay written, which a retry of the whole batch then skips
+   */
+  public WriteResult write(Collection<JournalEntry> entries) {
+    SortedMap<String, SortedMap<EntryKey, JournalEntry>> byTenant = new TreeMap<>();
+    int repeated = 0;
+    for (JournalEntry entry : entries) {
+      JournalEntryInvariants.requireBalanced(entry);
+      EntryKey key = new EntryKey(entry.getEntryId(), entry.getBookedAt());
+      JournalEntry earlier =
+          byTenant
+              .computeIfAbsent(entry.getTenantId(), t -> new TreeMap<>(KEY_ORDER))
+              .putIfAbsent(key, entry);
+      if (earlier != null) {
+        if (!earlier.equals(entry)) {
+          throw new IllegalStateException(
+              "two different journal entries with id " + entry.getEntryId());
+        }
+        repeated++;
+      }
+    }
+    ensureMonths(byTenant.values());
+    WriteResult result = new WriteResult(0, repeated, 0);
+    for (Map.Entry<String, SortedMap<EntryKey, JournalEntry>> tenant : byTenant.entrySet()) {
+      result = result.plus(writeTenant(tenant.getKey(), tenant.getValue()));
+    }
+    return result;
+  }
+
+  /**
+   * Creates missing month partitions, each in its own short transaction: creating a partition locks
+   * the parent table, which must not stay locked for the length of a write.
+   */
+  private void ensureMonths(Collection<SortedMap<EntryKey, JournalEntry>> tenants) {
+    SortedSet<YearMonth> months = new TreeSet<>();
+    for (SortedMap<EntryKey, JournalEntry> entries : tenants) {
+      for (EntryKey key : entries.keySet()) {
+        YearMonth month = YearMonth.from(key.bookedAt().atOffset(ZoneOffset.UTC));
+        if (!ensuredMonths.contains(month)) {
+          months.add(month);
+        }
+      }
+    }
+    for (YearMonth month : months) {
+      OffsetDateTime start = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+      scope.withoutTenant(
+          tx ->
+              tx.select(
+                      DSL.function(
+                          DSL.name(LedgerDatabase.SCHEMA, "ledger_ensure_month"),
+                          Object.class,
+                          DSL.val(start)))
+                  .fetch());
+      ensuredMonths.add(month);
+    }
+  }
+
+  private WriteResult writeTenant(String tenantId, SortedMap<EntryKey, JournalEntry> entries) {
+    return scope.inTenant(
+        tenantId,
+        tx -> {
+          insertAccounts(tx, tenantId, entries.values());
+          Set<EntryKey> inserted = insertEntries(tx, tenantId, entries);
+          int postings = insertPostings(tx, tenantId, entries, inserted);
+          return new WriteResult(inserted.size(), entries.size() - inserted.size(), postings);
+        });
+  }
+
+  private static void insertAccounts(
+      DSLContext tx, String tenantId, Collection<JournalEntry> entries) {
+    SortedSet<String> accounts = new TreeSet<>();
+    entries.forEach(e -> e.getPostings().forEach(p -> accounts.add(p.getAccount())));
+    List<Row4<String, String, String, String>> rows = new ArrayList<>();
+    for (String account : accounts) {
+      AccountType type = ChartOfAccounts.typeOf(account);
+      rows.add(DSL.row(tenantId, account, type.name(), type.normalBalance().name()));
+    }
+    for (List<Row4<String, String, String, String>> chunk : chunks(rows)) {
+      tx.insertInto(
+              ACCOUNTS,
+              ACCOUNTS.TENANT_ID,
+              ACCOUNTS.ACCOUNT,
+              ACCOUNTS.ACCOUNT_TYPE,
+              ACCOUNTS.NORMAL_BALANCE)
+          .valuesOfRows(chunk)
+          .onConflictDoNothing()
+          .execute();
+    }
+  }
+
+  /** Inserts the entries that are new and returns their keys; existing ones are left alone. */
+  private static Set<EntryKey> insertEntries(
+      DSLContext tx, String tenantId, SortedMap<EntryKey, JournalEntry> entries) {
+    List<Row6<String, String, OffsetDateTime, String, String, String>> rows = new ArrayList<>();
+    entries.forEach(
+        (key, e) ->
+            rows.add(
+                DSL.row(
+                    tenantId,
+                    key.entryId(),
+                    utc(key.bookedAt()),
+                    e.getSourceKind(),
+                    e.getSourceId(),
+                    e.getDescription())));
+    Set<EntryKey> inserted = new HashSet<>();
+    for (List<Row6<String, String, OffsetDateTime, String, String, String>> chunk : chunks(rows)) {
+      tx.insertInto(
+              JOURNAL_ENTRIES,
+              JOURNAL_ENTRIES.TENANT_ID,
+              JOURNAL_ENTRIES.ENTRY_ID,
+              JOURNAL_ENTRIES.BOOKED_AT,
+              JOURNAL_ENTRIES.SOURCE_KIND,
+              JOURNAL_ENTRIES.SOURCE_ID,
+              JOURNAL_ENTRIES.DESCRIPTION)
+          .valuesOfRows(chunk)
+          .onConflictDoNothing()
+          .returningResult(JOURNAL_ENTRIES.ENTRY_ID, JOURNAL_ENTRIES.BOOKED_AT)
+          .fetch()
+          .forEach(r -> inserted.add(new EntryKey(r.value1(), r.value2().toInstant())));
+    }
+    return inserted;
+  }
+
+  private static int insertPostings(
+      DSLContext tx,
+      String tenantId,
+      SortedMap<EntryKey, JournalEntry> entries,
+      Set<EntryKey> inserted) {
+    List<Row8<String, String, OffsetDateTime, Integer, String, Long, Long, String>> rows =
+        new ArrayList<>();
+    entries.forEach(
+        (key, e) -> {
+          if (!inserted.contains(key)) {
+            return;
+          }
+          int lineNo = 0;
+          for (Posting p : e.getPostings()) {
+            rows.add(
+                DSL.row(
+                    tenantId,
+                    key.entryId(),
+                    utc(key.bookedAt()),
+                    ++lineNo,
+                    p.getAccount(),
+                    p.getDebitMinor(),
+                    p.getCreditMinor(),
+                    p.getCurrency()));
+          }
+        });
+    for (List<Row8<String, String, OffsetDateTime, Integer, String, Long, Long, String>> chunk :
+        chunks(rows)) {
+      tx.insertInto(
+              POSTINGS,
+              POSTINGS.TENANT_ID,
+              POSTINGS.ENTRY_ID,
+              POSTINGS.BOOKED_AT,
+              POSTINGS.LINE_NO,
+              POSTINGS.ACCOUNT,
+              POSTINGS.DEBIT_MINOR,
+              POSTINGS.CREDIT_MINOR,
+              POSTINGS.CURRENCY)
+          .valuesOfRows(chunk)
+          .execute();
+    }
+    return rows.size();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static <T> List<List<T>> chunks(List<T> rows) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT)));
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.recon.ledger.posting;
+
+import dev.recon.ledger.chart.ChartOfAccounts;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.Posting;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What every journal entry must satisfy before it is written; the database enforces the same
+ * (column sizes, CHECKs, the deferred balance trigger). The limits mirror the schema's columns.
+ */
+public final class JournalEntryInvariants {
+
+  /** Mirrors {@code tenant_id varchar(64)} and its CHECK. */
+  public static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  public static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  public static final int MAX_ENTRY_ID_LENGTH = 64;
+  public static final int MAX_SOURCE_KIND_LENGTH = 32;
+  public static final int MAX_SOURCE_ID_LENGTH = 256;
+  public static final int MAX_DESCRIPTION_LENGTH = 1000;
+
+  /** Merged postings of one entry; a settlement batch merges into a handful of lines. */
+  public static final int MAX_POSTINGS_PER_ENTRY = 1000;
+
+  /** Mirrors the bookable range of {@code ledger.ledger_ensure_month} (lower bound). */
+  public static final Instant EARLIEST_BOOKING = Instant.parse("2000-01-01T00:00:00Z");
+
+  private JournalEntryInvariants() {}
+
+  public static boolean isTenantId(String tenantId) {
+    return tenantId != null && TENANT_ID.matcher(tenantId).matches();
+  }
+
+  public static boolean isCurrency(String currency) {
+    return currency != null && CURRENCY.matcher(currency).matches();
+  }
+
+  /**
+   * Requires the entry to be well formed (ids and sizes within the schema, every posting one-sided
+   * and positive, accounts of the chart, ISO-like currencies) and balanced per currency.
+   *
+   * @throws IllegalStateException when it is not: producing such an entry is a bug
+   */
+  public static JournalEntry requireBalanced(JournalEntry entry) {
+    if (entry == null) {
+      throw new IllegalStateException("journal entry is null");
+    }
+    String id = entry.getEntryId();
+    check(id != null && !id.isEmpty() && id.length() <= MAX_ENTRY_ID_LENGTH, id, "bad entry_id");
+    check(isTenantId(entry.getTenantId()), id, "bad tenant_id " + entry.getTenantId());
+    check(
+        entry.getBookedAt() != null && !entry.getBookedAt().isBefore(EARLIEST_BOOKING),
+        id,
+        "booked_at before " + EARLIEST_BOOKING);
+    check(
+        entry.getBookedAt().truncatedTo(ChronoUnit.MILLIS).equals(entry.getBookedAt()),
+        id,
+        "booked_at must be whole milliseconds (timestamp-millis)");
+    check(within(entry.getSourceKind(), MAX_SOURCE_KIND_LENGTH), id, "bad source_kind");
+    check(within(entry.getSourceId(), MAX_SOURCE_ID_LENGTH), id, "bad source_id");
+    check(
+        entry.getDescription() == null || entry.getDescription().length() <= MAX_DESCRIPTION_LENGTH,
+        id,
+        "description too long");
+    List<Posting> postings = entry.getPostings();
+    check(postings != null && !postings.isEmpty(), id, "no postings");
+    check(postings.size() <= MAX_POSTINGS_PER_ENTRY, id, "more than " + MAX_POSTINGS_PER_ENTRY);
+
+    Map<String, Long> net = new TreeMap<>();
+    for (Posting p : postings) {
+      check(ChartOfAccounts.isAccount(p.getAccount()), id, "not an account: " + p.getAccount());
+      check(isCurrency(p.getCurrency()), id, "bad currency " + p.getCurrency());
+      long debit = p.getDebitMinor();
+      long credit = p.getCreditMinor();
+      check(
+          (debit > 0 && credit == 0) || (debit == 0 && credit > 0),
+          id,
+          "posting must have exactly one positive side: " + p);
+      net.merge(p.getCurrency(), debit - credit, Math::addExact);
+    }
+    net.forEach(
+        (currency, balance) ->
+            check(balance == 0, id, "does not balance in " + currency + " by " + balance));
+    return entry;
+  }
+
+  private static boolean within(String value, int maxLength) {
+    return value != null && !value.isEmpty() && value.length() <= maxLength;
+  }
+
+  private static void check(boolean condition, String entryId, String problem) {
+    if (!condition) {
+      throw new IllegalStateException("journal entry " + entryId + ": " + problem);
+    }
+  }
+}

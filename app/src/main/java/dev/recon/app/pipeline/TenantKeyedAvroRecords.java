@@ -7,8 +7,8 @@ import org.apache.flink.formats.avro.AvroSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes Avro records keyed by tenant. The Kafka timestamp is left to the producer (wall clock):
- * a Flink element's timestamp is its event time, which for a break raised at window expiry can lie
+ * Writes Avro records keyed by tenant. The Kafka timestamp is left to the producer (wall clock): a
+ * Flink element's timestamp is its event time, which for a break raised at window expiry can lie
  * days in the future, and brokers reject records too far ahead of their clock.
  */
 final class TenantKeyedAvroRecords<T extends SpecificRecordBase>
@@ -26,8 +26,7 @@ final class TenantKeyedAvroRecords<T extends SpecificRecordBase>
   }
 
   @Override
-  public void open(
-      SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext)
+  public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext)
       throws Exception {
     key.open(context);
     value.open(context);

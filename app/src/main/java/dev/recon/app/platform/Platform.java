@@ -133,10 +133,14 @@ public final class Platform implements AutoCloseable {
               flink);
       LOG.info("Platform up in {} ms: {}", (System.nanoTime() - startedAt) / 1_000_000, platform);
       return platform;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // Whatever failed, nothing this start brought up may outlive it.
       closeAll(started, e);
       if (temporary) {
         deleteTree(root, e);
+      }
+      if (e instanceof Error error) {
+        throw error;
       }
       if (e instanceof IOException io) {
         throw io;
@@ -179,28 +183,27 @@ public final class Platform implements AutoCloseable {
                           : EmbeddedPostgresServer.startPersistent(root.resolve(POSTGRES_DIR)))
               : null;
       // Collect both before failing, so that a piece that did start is stopped again.
+      Throwable failure = null;
       EmbeddedKafkaBroker broker = null;
       EmbeddedPostgresServer server = null;
-      Exception failure = null;
       try {
-        broker = kafka == null ? null : kafka.get();
+        broker = kafka == null ? null : awaitStarted(kafka);
         if (broker != null) {
           started.add(broker);
         }
       } catch (ExecutionException e) {
-        failure = unwrap(e);
+        failure = e.getCause();
       }
       try {
-        server = postgres == null ? null : postgres.get();
+        server = postgres == null ? null : awaitStarted(postgres);
         if (server != null) {
           started.add(server);
         }
       } catch (ExecutionException e) {
-        Exception cause = unwrap(e);
         if (failure == null) {
-          failure = cause;
+          failure = e.getCause();
         } else {
-          failure.addSuppressed(cause);
+          failure.addSuppressed(e.getCause());
         }
       }
       if (failure instanceof IOException io) {
@@ -209,8 +212,14 @@ public final class Platform implements AutoCloseable {
       if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }
+      if (failure instanceof Error error) {
+        throw error;
+      }
       if (failure != null) {
         throw new IOException("Embedded platform could not start", failure);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("Interrupted while the embedded platform started");
       }
       return new Embedded(broker, server);
     } finally {
@@ -218,15 +227,25 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static Exception unwrap(ExecutionException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof Exception exception) {
-      return exception;
+  /**
+   * Waits for a piece to start even when interrupted: whatever came up must be known so that it can
+   * be stopped again. The interrupt is kept for the caller.
+   */
+  private static <T> T awaitStarted(Future<T> future) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return e;
   }
 
   private static DatabaseEndpoints embeddedEndpoints(EmbeddedPostgresServer postgres) {
@@ -296,7 +315,7 @@ public final class Platform implements AutoCloseable {
   }
 
   /** Closes in reverse order, recording failures as suppressed exceptions of {@code failure}. */
-  private static void closeAll(List<AutoCloseable> started, Exception failure) {
+  private static void closeAll(List<AutoCloseable> started, Throwable failure) {
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();
@@ -306,7 +325,7 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root, Exception failure) {
+  private static void deleteTree(Path root, Throwable failure) {
     try {
       FolderTree.delete(root);
     } catch (IOException e) {

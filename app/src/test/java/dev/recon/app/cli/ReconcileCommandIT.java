@@ -107,7 +107,8 @@ class ReconcileCommandIT {
         .isEqualTo(2);
     assertThat(
             matches.stream()
-                .filter(r -> r.get("level").equals("L4") && r.get("record_kind").equals("BANK_LINE"))
+                .filter(
+                    r -> r.get("level").equals("L4") && r.get("record_kind").equals("BANK_LINE"))
                 .count())
         .isEqualTo(1);
 
@@ -153,8 +154,7 @@ class ReconcileCommandIT {
           .isEqualTo(Files.readString(work.resolve("out1").resolve(f)));
     }
     // The ledger in PostgreSQL holds each entry once, and nothing unbalanced.
-    try (Platform p =
-        PlatformLauncher.start(PlatformConfig.embedded().withDataDir(dataDir))) {
+    try (Platform p = PlatformLauncher.start(PlatformConfig.embedded().withDataDir(dataDir))) {
       LedgerQueries ledger = new LedgerQueries(p.database().appDataSource());
       assertThat(ledger.entryCount(TENANT))
           .isEqualTo(distinctEntries(csv(work.resolve("out1").resolve("journal.csv"))));

@@ -89,7 +89,11 @@ final class DemoCommand implements Callable<Integer> {
     Thread hook =
         new Thread(
             () -> {
+              stdout.println("recon demo: stopping Flink, Kafka and PostgreSQL ...");
+              stdout.flush();
               closeQuietly(p, err);
+              stdout.println("recon demo: stopped.");
+              stdout.flush();
               stopped.countDown();
             },
             "recon-demo-shutdown");

@@ -1,5 +1,6 @@
 package dev.recon.reporting;
 
+import dev.recon.ledger.db.JournalLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.recon.reporting;
 
+import dev.recon.ledger.db.JournalLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.ReconException;

@@ -1,5 +1,6 @@
 package dev.recon.reporting;
 
+import dev.recon.ledger.db.JournalLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

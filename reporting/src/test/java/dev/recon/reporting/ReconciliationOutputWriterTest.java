@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recon.ledger.db.JournalLine;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.RecordKind;
 import java.io.IOException;

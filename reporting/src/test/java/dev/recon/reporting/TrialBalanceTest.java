@@ -6,6 +6,7 @@ import static dev.recon.reporting.Fixtures.debit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.ledger.db.JournalLine;
 import dev.recon.reporting.TrialBalance.AccountBalance;
 import dev.recon.reporting.TrialBalance.CurrencyTotal;
 import dev.recon.reporting.TrialBalance.UnbalancedEntry;

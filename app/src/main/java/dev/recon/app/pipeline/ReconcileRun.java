@@ -3,6 +3,7 @@ package dev.recon.app.pipeline;
 import dev.recon.ingestion.file.FileIngestor;
 import dev.recon.ingestion.file.IngestOutcome;
 import dev.recon.ingestion.file.RawFile;
+import dev.recon.ledger.db.JournalLine;
 import dev.recon.ledger.db.LedgerQueries;
 import dev.recon.ledger.posting.PostingRules;
 import dev.recon.ledger.sink.LedgerConnectionSpec;
@@ -12,7 +13,6 @@ import dev.recon.matching.job.MatchingSettings;
 import dev.recon.normalization.format.Format;
 import dev.recon.normalization.format.FormatDetector;
 import dev.recon.normalization.job.NormalizationJob;
-import dev.recon.reporting.JournalLine;
 import dev.recon.reporting.ReconciliationOutputWriter;
 import dev.recon.reporting.ReconciliationRun;
 import dev.recon.schemas.BankLine;
@@ -99,20 +99,7 @@ public final class ReconcileRun {
       List<DeadLetter> deadLetters = reader.readAll(topics.deadLetters(), DeadLetter.class);
       Set<String> matchIds = new LinkedHashSet<>();
       matches.forEach(m -> matchIds.add(m.getMatchId()));
-      List<JournalLine> journal =
-          ledger.journalLines(request.tenant(), matchIds).stream()
-              .map(
-                  l ->
-                      new JournalLine(
-                          l.entryId(),
-                          l.bookedAt(),
-                          l.account(),
-                          l.debitMinor(),
-                          l.creditMinor(),
-                          l.currency(),
-                          l.sourceKind(),
-                          l.sourceId()))
-              .toList();
+      List<JournalLine> journal = ledger.journalLines(request.tenant(), matchIds);
       boolean balanced = ledger.unbalancedEntries(request.tenant()).isEmpty();
 
       List<String> inputNames = request.inputs().stream().map(i -> i.file().toString()).toList();

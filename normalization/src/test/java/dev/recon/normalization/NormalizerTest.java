@@ -40,7 +40,7 @@ class NormalizerTest {
 
   @Test
   void unknownHintIsAnError() {
-    Normalized n = normalize("adyen/adyen_settlement_detail_batch_501.csv", "mt940");
+    Normalized n = normalize("adyen/adyen_settlement_detail_batch_501.csv", "mt999");
     assertThat(n.format()).isEmpty();
     assertThat(n.result().errors())
         .singleElement()
@@ -48,8 +48,8 @@ class NormalizerTest {
             e ->
                 assertThat(e.reason())
                     .isEqualTo(
-                        "unknown format name: mt940 (known: expected-csv, adyen-settlement-detail,"
-                            + " camt053)"));
+                        "unknown format name: mt999 (known: expected-csv, adyen-settlement-detail,"
+                            + " camt053, stripe-itemized, mt940, bai2)"));
   }
 
   @Test

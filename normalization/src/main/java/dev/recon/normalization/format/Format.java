@@ -12,7 +12,16 @@ public enum Format {
   EXPECTED_PAYMENTS_CSV("expected-csv", "expected", "expected-payments", "expected-payments-csv"),
   ADYEN_SETTLEMENT_DETAIL(
       "adyen-settlement-detail", "adyen", "adyen-sdr", "adyen-settlement-details"),
-  CAMT_053("camt053", "camt.053", "camt-053", "iso20022-camt053");
+  CAMT_053("camt053", "camt.053", "camt-053", "iso20022-camt053"),
+  STRIPE_ITEMIZED(
+      "stripe-itemized",
+      "stripe",
+      "stripe-payout-reconciliation",
+      "payout_reconciliation.itemized",
+      "balance_change_from_activity.itemized",
+      "payouts.itemized"),
+  MT940("mt940", "swift-mt940", "mt-940", "sta"),
+  BAI2("bai2", "bai", "bai-2");
 
   private final String cliName;
   private final List<String> aliases;

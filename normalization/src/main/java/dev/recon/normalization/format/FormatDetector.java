@@ -20,11 +20,26 @@ public final class FormatDetector {
   private static final Pattern CAMT_053 =
       Pattern.compile("<([\\w.-]+:)?BkToCstmrStmt[\\s>/]|camt\\.053\\.001\\.\\d+");
 
+  /** An MT940 message: a :20: reference and a balance or statement line, or a 940 envelope. */
+  private static final Pattern MT940_REFERENCE = Pattern.compile("(?m)^:20:|\\{4:\\s*:20:");
+
+  private static final Pattern MT940_BODY =
+      Pattern.compile("(?m)^:(60F|60M|61|62F|62M|28C):|\\{2:[IO]940");
+
+  /** A BAI2 file header (01) followed, after any 88 continuations, by a group header (02). */
+  private static final Pattern BAI2 = Pattern.compile("01,[^\\r\\n]*\\R(88,[^\\r\\n]*\\R)*02,");
+
   private static final List<String> EXPECTED_COLUMNS =
       List.of("expected_id", "merchant_reference", "amount", "currency");
 
   private static final List<String> ADYEN_SETTLEMENT_DETAIL_COLUMNS =
       List.of("Merchant Account", "Psp Reference", "Type", "Batch Number", "Net Currency");
+
+  private static final List<String> STRIPE_ITEMIZED_COLUMNS =
+      List.of("reporting_category", "currency", "gross");
+
+  private static final List<String> STRIPE_ID_COLUMNS =
+      List.of("balance_transaction_id", "source_id", "charge_id", "payout_id");
 
   private FormatDetector() {}
 
@@ -33,6 +48,12 @@ public final class FormatDetector {
     String text = TextDecoding.decode(head, HEAD_BYTES).text().stripLeading();
     if (text.startsWith("<")) {
       return CAMT_053.matcher(text).find() ? Optional.of(Format.CAMT_053) : Optional.empty();
+    }
+    if (MT940_REFERENCE.matcher(text).find() && MT940_BODY.matcher(text).find()) {
+      return Optional.of(Format.MT940);
+    }
+    if (BAI2.matcher(text).lookingAt()) {
+      return Optional.of(Format.BAI2);
     }
     CsvLine first = new CsvTokenizer(text, HEAD_BYTES).next();
     if (!(first instanceof CsvLine.Row row)) {
@@ -44,6 +65,10 @@ public final class FormatDetector {
     }
     if (ADYEN_SETTLEMENT_DETAIL_COLUMNS.stream().allMatch(header::has)) {
       return Optional.of(Format.ADYEN_SETTLEMENT_DETAIL);
+    }
+    if (STRIPE_ITEMIZED_COLUMNS.stream().allMatch(header::has)
+        && STRIPE_ID_COLUMNS.stream().anyMatch(header::has)) {
+      return Optional.of(Format.STRIPE_ITEMIZED);
     }
     return Optional.empty();
   }

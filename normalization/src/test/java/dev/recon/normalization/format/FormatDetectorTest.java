@@ -21,7 +21,17 @@ class FormatDetectorTest {
     "adyen/adyen_settlement_detail_reordered_crlf.csv, ADYEN_SETTLEMENT_DETAIL",
     "camt053/camt053_v02_two_statements.xml, CAMT_053",
     "camt053/camt053_v08_mismatch.xml, CAMT_053",
-    "camt053/camt053_xxe.xml, CAMT_053"
+    "camt053/camt053_xxe.xml, CAMT_053",
+    "stripe/stripe_payout_reconciliation_itemized.csv, STRIPE_ITEMIZED",
+    "stripe/stripe_balance_change_crlf_no_final_newline.csv, STRIPE_ITEMIZED",
+    "stripe/stripe_payouts_itemized.csv, STRIPE_ITEMIZED",
+    "stripe/stripe_bad_rows.csv, STRIPE_ITEMIZED",
+    "mt940/mt940_envelope_two_messages_crlf.sta, MT940",
+    "mt940/mt940_split_sequences_cp1252_no_final_newline.sta, MT940",
+    "mt940/mt940_bad_lines.sta, MT940",
+    "bai2/bai2_two_accounts_crlf.txt, BAI2",
+    "bai2/bai2_not_footing_lf_no_final_newline.txt, BAI2",
+    "bai2/bai2_bad_records.txt, BAI2"
   })
   void detectsFromContent(String fixture, Format expected) {
     assertThat(FormatDetector.detect(Fixtures.bytes(fixture))).contains(expected);
@@ -31,6 +41,9 @@ class FormatDetectorTest {
   @ValueSource(
       strings = {
         "date,description,value\n1,2,3\n",
+        "created,currency,gross,reporting_category\n",
+        ":20:only a reference\n",
+        "01,a,b,c\n03,x\n",
         "<Document><BkToCstmrAcctRpt/></Document>",
         "",
         "\"unterminated",
@@ -48,6 +61,14 @@ class FormatDetectorTest {
             .getBytes(StandardCharsets.UTF_8);
     byte[] cut = java.util.Arrays.copyOf(csv, csv.length - 1);
     assertThat(FormatDetector.detect(cut)).contains(Format.EXPECTED_PAYMENTS_CSV);
+  }
+
+  @Test
+  void mt940InASingleLineEnvelopeIsDetected() {
+    byte[] mt940 =
+        "{1:F01BANKDEFFXXXX0000000000}{2:O940}{4::20:R\r\n:25:A\r\n:60F:C250301EUR1,00\r\n-}"
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThat(FormatDetector.detect(mt940)).contains(Format.MT940);
   }
 
   @Test

@@ -18,7 +18,15 @@ class FormatTest {
     "adyen, ADYEN_SETTLEMENT_DETAIL",
     "camt053, CAMT_053",
     "camt.053, CAMT_053",
-    "CAMT_053, CAMT_053"
+    "CAMT_053, CAMT_053",
+    "stripe-itemized, STRIPE_ITEMIZED",
+    "stripe, STRIPE_ITEMIZED",
+    "payout_reconciliation.itemized, STRIPE_ITEMIZED",
+    "balance_change_from_activity.itemized, STRIPE_ITEMIZED",
+    "mt940, MT940",
+    "swift-mt940, MT940",
+    "bai2, BAI2",
+    "BAI, BAI2"
   })
   void resolvesCliNamesAliasesAndEnumNames(String name, Format expected) {
     assertThat(Format.fromName(name)).contains(expected);
@@ -26,13 +34,21 @@ class FormatTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"mt940", "csv", "camt054"})
+  @ValueSource(strings = {"mt942", "csv", "camt054"})
   void unknownNamesAreEmpty(String name) {
     assertThat(Format.fromName(name)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"expected-csv", "adyen-settlement-detail", "camt053"})
+  @ValueSource(
+      strings = {
+        "expected-csv",
+        "adyen-settlement-detail",
+        "camt053",
+        "stripe-itemized",
+        "mt940",
+        "bai2"
+      })
   void cliNamesRoundTrip(String name) {
     assertThat(Format.fromName(name).map(Format::cliName)).contains(name);
     assertThat(Format.cliNames()).contains(name);

@@ -63,6 +63,33 @@ class InspectJsonTest {
   }
 
   @Test
+  void stripeTransactionsAndPayouts() throws Exception {
+    List<JsonNode> ns =
+        inspect(Format.STRIPE_ITEMIZED, "stripe/stripe_payout_reconciliation_itemized.csv");
+    JsonNode refund = ns.get(1);
+    assertThat(refund.get("record_kind").asText()).isEqualTo("PSP_TXN");
+    assertThat(refund.get("type").asText()).isEqualTo("REFUND");
+    assertThat(refund.get("record_id").asText()).isEqualTo("re_3A02");
+    assertThat(refund.get("currency").asText()).isEqualTo("EUR");
+    assertThat(refund.get("amount_minor").asLong()).isEqualTo(-4000);
+    assertThat(refund.get("fee_minor").asLong()).isEqualTo(-50);
+    assertThat(refund.get("net_minor").asLong()).isEqualTo(-3950);
+    assertThat(refund.get("payout_id").asText()).isEqualTo("po_1Tq9ZZ");
+    assertThat(refund.get("event_date").asText()).isEqualTo("2025-03-04");
+    assertThat(refund.get("source_line").asInt()).isEqualTo(3);
+    assertThat(refund.get("psp").asText()).isEqualTo("stripe");
+
+    JsonNode payout =
+        inspect(Format.STRIPE_ITEMIZED, "stripe/stripe_balance_change_crlf_no_final_newline.csv")
+            .get(1);
+    assertThat(payout.get("record_kind").asText()).isEqualTo("PAYOUT");
+    assertThat(payout.get("type").asText()).isEqualTo("PAYOUT");
+    assertThat(payout.get("record_id").asText()).isEqualTo("po_B2");
+    assertThat(payout.get("amount_minor").asLong()).isEqualTo(971);
+    assertThat(payout.get("event_date").asText()).isEqualTo("2025-03-05");
+  }
+
+  @Test
   void expectedPayments() throws Exception {
     JsonNode n = inspect(Format.EXPECTED_PAYMENTS_CSV, "expected/expected_basic.csv").get(1);
     assertThat(n.get("record_kind").asText()).isEqualTo("EXPECTED");
@@ -91,6 +118,41 @@ class InspectJsonTest {
     assertThat(debit.get("amount_minor").asLong()).isEqualTo(-1280);
     assertThat(debit.get("value_date").asText()).isEqualTo("2025-03-05");
     assertThat(debit.get("source_line").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void mt940BankLines() throws Exception {
+    List<JsonNode> ns = inspect(Format.MT940, "mt940/mt940_envelope_two_messages_crlf.sta");
+    JsonNode credit = ns.get(0);
+    assertThat(credit.get("record_kind").asText()).isEqualTo("BANK_LINE");
+    assertThat(credit.get("type").asText()).isEqualTo("CREDIT");
+    assertThat(credit.get("record_id").asText()).isEqualTo("BK0001");
+    assertThat(credit.get("amount_minor").asLong()).isEqualTo(25000);
+    assertThat(credit.get("event_date").asText()).isEqualTo("2026-01-02");
+    assertThat(credit.get("value_date").asText()).isEqualTo("2025-12-31");
+    assertThat(credit.get("source_line").asInt()).isEqualTo(6);
+    JsonNode reversedCredit = ns.get(3);
+    assertThat(reversedCredit.get("type").asText()).isEqualTo("DEBIT");
+    assertThat(reversedCredit.get("amount_minor").asLong()).isEqualTo(-4000);
+    assertThat(reversedCredit.get("reversal").asBoolean()).isTrue();
+  }
+
+  @Test
+  void bai2BankLines() throws Exception {
+    List<JsonNode> ns = inspect(Format.BAI2, "bai2/bai2_two_accounts_crlf.txt");
+    JsonNode credit = ns.get(0);
+    assertThat(credit.get("record_kind").asText()).isEqualTo("BANK_LINE");
+    assertThat(credit.get("type").asText()).isEqualTo("CREDIT");
+    assertThat(credit.get("record_id").asText()).isEqualTo("BR-0001");
+    assertThat(credit.get("currency").asText()).isEqualTo("EUR");
+    assertThat(credit.get("amount_minor").asLong()).isEqualTo(10000);
+    assertThat(credit.get("event_date").asText()).isEqualTo("2025-03-04");
+    assertThat(credit.get("value_date").asText()).isEqualTo("2025-03-03");
+    assertThat(credit.get("bank_tx_code").asText()).isEqualTo("195");
+    assertThat(credit.get("source_line").asInt()).isEqualTo(5);
+    JsonNode debit = ns.get(2);
+    assertThat(debit.get("type").asText()).isEqualTo("DEBIT");
+    assertThat(debit.get("amount_minor").asLong()).isEqualTo(-2500);
   }
 
   @Test

@@ -22,8 +22,8 @@ import java.util.Optional;
  * expire and is decided then, over all records at once, so the outcome does not depend on the order
  * in which they arrived.
  *
- * <p>L2 (tolerant matching) will take the leftovers of {@link #onExpiry} that are not exact before
- * they become breaks; until then they break here.
+ * <p>In the job, L2 (tolerant matching) takes the leftovers ({@link #expire}) before they become
+ * breaks; {@link #onExpiry} is the decision without L2.
  */
 public final class ExactMatchRule {
 
@@ -68,9 +68,77 @@ public final class ExactMatchRule {
       List<Expectation> expected, List<PspTransaction> captures, Instant detectedAt) {
     List<Expectation> openExpected = ReconRecord.chronological(expected);
     List<PspTransaction> openCaptures = ReconRecord.chronological(captures);
-    List<MatchedSet> matches = new ArrayList<>();
-    List<Break> breaks = new ArrayList<>();
+    List<MatchedSet> matches = pairExactly(openExpected, openCaptures);
+    return new Resolution(
+        matches, breaksFor(openExpected, openCaptures, !expected.isEmpty(), detectedAt));
+  }
 
+  /**
+   * Expiry when L2 follows: the exact pairs are matched, an expected payment and a capture in
+   * different currencies break here (L2 compares within one currency), and everything else is left
+   * for L2, which breaks what it cannot place with {@link #breaksFor}.
+   */
+  public static Expiry expire(
+      List<Expectation> expected, List<PspTransaction> captures, Instant detectedAt) {
+    List<Expectation> openExpected = ReconRecord.chronological(expected);
+    List<PspTransaction> openCaptures = ReconRecord.chronological(captures);
+    List<MatchedSet> matches = pairExactly(openExpected, openCaptures);
+    List<Break> breaks = new ArrayList<>();
+    List<Expectation> leftExpected = new ArrayList<>();
+    List<PspTransaction> leftCaptures = new ArrayList<>();
+    for (Expectation e : openExpected) {
+      if (openCaptures.isEmpty()) {
+        leftExpected.add(e);
+        continue;
+      }
+      PspTransaction c = openCaptures.remove(0);
+      if (e.currency().equals(c.grossCurrency())) {
+        leftExpected.add(e);
+        leftCaptures.add(c);
+      } else {
+        breaks.add(mismatch(e, c, detectedAt));
+      }
+    }
+    leftCaptures.addAll(openCaptures);
+    return new Expiry(
+        matches,
+        breaks,
+        ReconRecord.chronological(leftExpected),
+        ReconRecord.chronological(leftCaptures),
+        !expected.isEmpty());
+  }
+
+  /**
+   * The breaks for records of one reference that found no match: expected payments and captures
+   * paired in chronological order (currency, then amount mismatch), the rest missing on one side,
+   * or a duplicate capture when the reference was expected.
+   */
+  public static List<Break> breaksFor(
+      List<Expectation> unmatchedExpected,
+      List<PspTransaction> unmatchedCaptures,
+      boolean referenceExpected,
+      Instant detectedAt) {
+    List<PspTransaction> openCaptures = ReconRecord.chronological(unmatchedCaptures);
+    List<Break> breaks = new ArrayList<>();
+    for (Expectation e : ReconRecord.chronological(unmatchedExpected)) {
+      if (openCaptures.isEmpty()) {
+        breaks.add(missingInPsp(e, detectedAt));
+      } else {
+        breaks.add(mismatch(e, openCaptures.remove(0), detectedAt));
+      }
+    }
+    BreakReason extraCapture =
+        referenceExpected ? BreakReason.DUPLICATE : BreakReason.MISSING_EXPECTED;
+    for (PspTransaction c : openCaptures) {
+      breaks.add(unexpected(c, extraCapture, detectedAt));
+    }
+    return breaks;
+  }
+
+  /** Takes the exact pairs out of the open lists (both in chronological order). */
+  private static List<MatchedSet> pairExactly(
+      List<Expectation> openExpected, List<PspTransaction> openCaptures) {
+    List<MatchedSet> matches = new ArrayList<>();
     for (Iterator<Expectation> it = openExpected.iterator(); it.hasNext(); ) {
       Expectation e = it.next();
       Optional<PspTransaction> exact = openCaptures.stream().filter(c -> agree(e, c)).findFirst();
@@ -80,19 +148,28 @@ public final class ExactMatchRule {
         it.remove();
       }
     }
-    for (Expectation e : openExpected) {
-      if (openCaptures.isEmpty()) {
-        breaks.add(missingInPsp(e, detectedAt));
-      } else {
-        breaks.add(mismatch(e, openCaptures.remove(0), detectedAt));
-      }
+    return matches;
+  }
+
+  /**
+   * What L1 decided at expiry when L2 follows.
+   *
+   * @param referenceExpected whether any expected payment was on the reference: an extra capture is
+   *     then a DUPLICATE rather than MISSING_EXPECTED
+   */
+  public record Expiry(
+      List<MatchedSet> matches,
+      List<Break> breaks,
+      List<Expectation> leftExpected,
+      List<PspTransaction> leftCaptures,
+      boolean referenceExpected) {
+
+    public Expiry {
+      matches = List.copyOf(matches);
+      breaks = List.copyOf(breaks);
+      leftExpected = List.copyOf(leftExpected);
+      leftCaptures = List.copyOf(leftCaptures);
     }
-    BreakReason extraCapture =
-        expected.isEmpty() ? BreakReason.MISSING_EXPECTED : BreakReason.DUPLICATE;
-    for (PspTransaction c : openCaptures) {
-      breaks.add(unexpected(c, extraCapture, detectedAt));
-    }
-    return new Resolution(matches, breaks);
   }
 
   private static boolean agree(Expectation e, PspTransaction c) {

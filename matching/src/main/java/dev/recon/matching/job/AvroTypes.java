@@ -7,6 +7,7 @@ import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.ReconException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
 /** Flink type information for every record the job carries: Avro serializers, never Kryo. */
@@ -20,6 +21,9 @@ final class AvroTypes {
   static final TypeInformation<ReconException> RECON_EXCEPTION =
       new AvroTypeInfo<>(ReconException.class);
   static final TypeInformation<JournalEntry> JOURNAL_ENTRY = new AvroTypeInfo<>(JournalEntry.class);
+
+  /** A POJO whose record fields are Avro types (Flink's type extractor gives them Avro info). */
+  static final TypeInformation<L1Leftover> L1_LEFTOVER = Types.POJO(L1Leftover.class);
 
   private AvroTypes() {}
 }

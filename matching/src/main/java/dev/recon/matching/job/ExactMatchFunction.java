@@ -11,8 +11,9 @@ import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -25,7 +26,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * L1 operator, keyed by tenant + merchant reference: holds expected payments and captures until
- * {@link ExactMatchRule} decides them, then forgets the key.
+ * {@link ExactMatchRule} decides them, then forgets the key. What is not an exact pair (nor a
+ * currency mismatch) goes to L2 on {@link ReconOutputs#L1_LEFTOVERS} instead of breaking here.
  */
 public final class ExactMatchFunction
     extends KeyedCoProcessFunction<String, ExpectedPayment, PaymentEvent, Match> {
@@ -73,28 +75,46 @@ public final class ExactMatchFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
     Long due = deadline.registered();
     Instant detectedAt = Instant.ofEpochMilli(due == null ? timestamp : Math.min(timestamp, due));
-    Resolution resolution = ExactMatchRule.onExpiry(loadExpected(), loadCaptures(), detectedAt);
-    ReconOutputs.emit(resolution, out, b -> ctx.output(ReconOutputs.BREAKS, b));
+    expire(new Held(expected.get(), captures.get()), detectedAt, ctx, out);
     forget(ctx);
   }
 
   private void afterArrival(Instant recordTime, Context ctx, Collector<Match> out)
       throws Exception {
-    List<Expectation> heldExpected = loadExpected();
-    List<PspTransaction> heldCaptures = loadCaptures();
+    Held held = new Held(expected.get(), captures.get());
+    List<Expectation> heldExpected = held.expected();
+    List<PspTransaction> heldCaptures = held.captures();
     Optional<MatchedSet> match = ExactMatchRule.onArrival(heldExpected, heldCaptures);
     if (match.isPresent()) {
       out.collect(match.get().toAvro());
       forget(ctx);
     } else if (ExactMatchRule.overflows(heldExpected.size() + heldCaptures.size())) {
-      Instant latest = ReconRecord.latest(heldExpected, heldCaptures);
-      ReconOutputs.emit(
-          ExactMatchRule.onExpiry(heldExpected, heldCaptures, latest),
-          out,
-          b -> ctx.output(ReconOutputs.BREAKS, b));
+      expire(held, ReconRecord.latest(heldExpected, heldCaptures), ctx, out);
       forget(ctx);
     } else {
       deadline.extendTo(ctx.timerService(), recordTime.plus(window).toEpochMilli());
+    }
+  }
+
+  /** Exact pairs and currency mismatches are decided here; everything else goes on to L2. */
+  private static void expire(Held held, Instant detectedAt, Context ctx, Collector<Match> out) {
+    ExactMatchRule.Expiry expiry =
+        ExactMatchRule.expire(held.expected(), held.captures(), detectedAt);
+    ReconOutputs.emit(
+        new Resolution(expiry.matches(), expiry.breaks()),
+        out,
+        b -> ctx.output(ReconOutputs.BREAKS, b));
+    String key = ctx.getCurrentKey();
+    long leftAt = detectedAt.toEpochMilli();
+    for (Expectation e : expiry.leftExpected()) {
+      ctx.output(
+          ReconOutputs.L1_LEFTOVERS,
+          L1Leftover.of(held.avro(e), key, expiry.referenceExpected(), leftAt));
+    }
+    for (PspTransaction c : expiry.leftCaptures()) {
+      ctx.output(
+          ReconOutputs.L1_LEFTOVERS,
+          L1Leftover.of(held.avro(c), key, expiry.referenceExpected(), leftAt));
     }
   }
 
@@ -104,19 +124,35 @@ public final class ExactMatchFunction
     deadline.cancel(ctx.timerService());
   }
 
-  private List<Expectation> loadExpected() throws Exception {
-    List<Expectation> loaded = new ArrayList<>();
-    for (ExpectedPayment payment : expected.get()) {
-      loaded.add(Expectation.from(payment));
-    }
-    return loaded;
-  }
+  /** The key's records as the rules see them, each remembering the Avro record it came from. */
+  private static final class Held {
 
-  private List<PspTransaction> loadCaptures() throws Exception {
-    List<PspTransaction> loaded = new ArrayList<>();
-    for (PaymentEvent capture : captures.get()) {
-      loaded.add(PspTransaction.from(capture));
+    private final Map<Expectation, ExpectedPayment> expectedSources = new IdentityHashMap<>();
+    private final Map<PspTransaction, PaymentEvent> captureSources = new IdentityHashMap<>();
+
+    Held(Iterable<ExpectedPayment> expected, Iterable<PaymentEvent> captures) {
+      for (ExpectedPayment payment : expected) {
+        expectedSources.put(Expectation.from(payment), payment);
+      }
+      for (PaymentEvent capture : captures) {
+        captureSources.put(PspTransaction.from(capture), capture);
+      }
     }
-    return loaded;
+
+    List<Expectation> expected() {
+      return List.copyOf(expectedSources.keySet());
+    }
+
+    List<PspTransaction> captures() {
+      return List.copyOf(captureSources.keySet());
+    }
+
+    ExpectedPayment avro(Expectation e) {
+      return Objects.requireNonNull(expectedSources.get(e), "not held");
+    }
+
+    PaymentEvent avro(PspTransaction c) {
+      return Objects.requireNonNull(captureSources.get(c), "not held");
+    }
   }
 }

@@ -24,6 +24,14 @@ final class KeyTimer {
     }
   }
 
+  /** Moves the timer earlier if {@code at} is earlier than the one registered (or registers it). */
+  void bringForwardTo(TimerService timers, long at) throws IOException {
+    Long current = registered.value();
+    if (current == null || at < current) {
+      moveTo(timers, at);
+    }
+  }
+
   /** Makes {@code at} the key's only timer. */
   void moveTo(TimerService timers, long at) throws IOException {
     Long current = registered.value();

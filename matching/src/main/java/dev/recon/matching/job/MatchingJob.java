@@ -17,10 +17,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The matching job: L1 (expected payment - capture), L3 (settlement batch - payout) and L4 (payout
- * - bank line) side by side over the same inputs, so a break at one level never hides another.
- * Matches go to the match sink and, booked by the poster, to the journal sink; breaks go to the
- * exception sink.
+ * The matching job: L1 (expected payment - capture) followed by L2 (tolerant rules over what L1
+ * left), L3 (settlement batch - payout) and L4 (payout - bank line) side by side over the same
+ * inputs, so a break at one level never hides another. Matches go to the match sink and, booked by
+ * the poster, to the journal sink; breaks go to the exception sink.
  */
 public final class MatchingJob {
 
@@ -72,7 +72,6 @@ public final class MatchingJob {
                 bankLines, watermarks(InputKeys::eventTime), "bank-lines", AvroTypes.BANK_LINE)
             .uid("bank-lines-source");
 
-    // L2 (tolerant) belongs after L1: it will take L1's expired leftovers before they break.
     SingleOutputStreamOperator<Match> exact =
         expected
             .connect(payments.filter(InputKeys::isCapture).name("captures").uid("captures"))
@@ -80,6 +79,16 @@ public final class MatchingJob {
             .process(new ExactMatchFunction(settings.exactWindow()), AvroTypes.MATCH)
             .name("L1 exact")
             .uid("l1-exact");
+
+    SingleOutputStreamOperator<Match> tolerant =
+        exact
+            .getSideOutput(ReconOutputs.L1_LEFTOVERS)
+            .keyBy(new TolerantKeySelector(settings.toleranceRules()), Types.STRING)
+            .process(
+                new TolerantMatchFunction(settings.tolerantWindow(), settings.toleranceRules()),
+                AvroTypes.MATCH)
+            .name("L2 tolerant")
+            .uid("l2-tolerant");
 
     SingleOutputStreamOperator<Match> settlement =
         payments
@@ -102,7 +111,7 @@ public final class MatchingJob {
             .name("L4 cash")
             .uid("l4-cash");
 
-    DataStream<Match> matches = exact.union(settlement, cash);
+    DataStream<Match> matches = exact.union(tolerant, settlement, cash);
     matches.sinkTo(matchSink).name("matches").uid("match-sink");
     matches
         .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
@@ -115,7 +124,9 @@ public final class MatchingJob {
     exact
         .getSideOutput(ReconOutputs.BREAKS)
         .union(
-            settlement.getSideOutput(ReconOutputs.BREAKS), cash.getSideOutput(ReconOutputs.BREAKS))
+            tolerant.getSideOutput(ReconOutputs.BREAKS),
+            settlement.getSideOutput(ReconOutputs.BREAKS),
+            cash.getSideOutput(ReconOutputs.BREAKS))
         .sinkTo(exceptionSink)
         .name("exceptions")
         .uid("exception-sink");

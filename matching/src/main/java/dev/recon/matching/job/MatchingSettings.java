@@ -1,5 +1,6 @@
 package dev.recon.matching.job;
 
+import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.Objects;
  *     bounded runs, where every timer fires on the final watermark at end of input
  * @param maxOutOfOrderness how far behind the latest event time a record may still arrive in time
  * @param sourceIdleness after this much quiet a source split stops holding back the watermark
+ * @param tolerantWindow L2: each L1 leftover waits this long (after L1 let it go) for a tolerant
+ *     match; it must cover the largest time lag the rules allow between two references
+ * @param toleranceRules L2's rules; {@link ToleranceRuleSet#defaults()} unless configured
  */
 public record MatchingSettings(
     Duration exactWindow,
@@ -21,7 +25,9 @@ public record MatchingSettings(
     Duration cashWindow,
     boolean eventTimeWatermarks,
     Duration maxOutOfOrderness,
-    Duration sourceIdleness)
+    Duration sourceIdleness,
+    Duration tolerantWindow,
+    ToleranceRuleSet toleranceRules)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -35,6 +41,8 @@ public record MatchingSettings(
     requireWindow(exactWindow, "exactWindow");
     requireWindow(settlementWindow, "settlementWindow");
     requireWindow(cashWindow, "cashWindow");
+    requireWindow(tolerantWindow, "tolerantWindow");
+    Objects.requireNonNull(toleranceRules, "toleranceRules");
     Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
     Objects.requireNonNull(sourceIdleness, "sourceIdleness");
     if (eventTimeWatermarks) {
@@ -45,6 +53,25 @@ public record MatchingSettings(
         throw new IllegalArgumentException("sourceIdleness must be positive: " + sourceIdleness);
       }
     }
+  }
+
+  /** The settings without L2 configuration: L2 waits {@link #DEFAULT_WINDOW} with the defaults. */
+  public MatchingSettings(
+      Duration exactWindow,
+      Duration settlementWindow,
+      Duration cashWindow,
+      boolean eventTimeWatermarks,
+      Duration maxOutOfOrderness,
+      Duration sourceIdleness) {
+    this(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        DEFAULT_WINDOW,
+        ToleranceRuleSet.defaults());
   }
 
   /** Bounded runs (files, back-fills): no watermarks; all windows close at end of input. */
@@ -61,7 +88,39 @@ public record MatchingSettings(
 
   public MatchingSettings withWindows(Duration exact, Duration settlement, Duration cash) {
     return new MatchingSettings(
-        exact, settlement, cash, eventTimeWatermarks, maxOutOfOrderness, sourceIdleness);
+        exact,
+        settlement,
+        cash,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules);
+  }
+
+  /** The same settings with L2's rules replaced ({@link ToleranceRuleSet#none()} turns L2 off). */
+  public MatchingSettings withToleranceRules(ToleranceRuleSet rules) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        rules);
+  }
+
+  public MatchingSettings withTolerantWindow(Duration window) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        window,
+        toleranceRules);
   }
 
   private static void requireWindow(Duration window, String name) {

@@ -16,6 +16,10 @@ public final class ReconOutputs {
   public static final OutputTag<ReconException> BREAKS =
       new OutputTag<>("recon-exceptions", AvroTypes.RECON_EXCEPTION);
 
+  /** L1's side output carrying what it could not match to L2. */
+  public static final OutputTag<L1Leftover> L1_LEFTOVERS =
+      new OutputTag<>("l1-leftovers", AvroTypes.L1_LEFTOVER);
+
   private ReconOutputs() {}
 
   static void emit(

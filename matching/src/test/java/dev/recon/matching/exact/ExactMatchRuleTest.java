@@ -242,6 +242,50 @@ class ExactMatchRuleTest {
     assertThat(ExactMatchRule.overflows(ExactMatchRule.MAX_RECORDS_PER_REFERENCE + 1)).isTrue();
   }
 
+  @Test
+  void expire_matches_exact_pairs_breaks_currency_mismatches_and_leaves_the_rest_for_l2() {
+    ExactMatchRule.Expiry expiry =
+        ExactMatchRule.expire(
+            List.of(exp("exp-1", 100, "EUR"), exp("exp-2", 200, "USD"), exp("exp-3", 300, "EUR")),
+            List.of(
+                cap("C-1", 100),
+                cap("C-2", 250, "EUR", "2025-09-11T01:00:00Z"),
+                cap("C-3", 999, "EUR", "2025-09-11T02:00:00Z"),
+                cap("C-4", 5, "EUR", "2025-09-11T03:00:00Z")),
+            DETECTED);
+
+    assertThat(expiry.matches())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.members())
+                    .extracting(ReconRecord::recordId)
+                    .containsExactly("exp-1", "C-1"));
+    assertThat(expiry.breaks())
+        .extracting(Break::reason, Break::recordId)
+        .containsExactly(tuple(BreakReason.CURRENCY_MISMATCH, "exp-2"));
+    assertThat(expiry.leftExpected()).extracting(Expectation::expectedId).containsExactly("exp-3");
+    assertThat(expiry.leftCaptures())
+        .extracting(PspTransaction::eventId)
+        .containsExactly("C-3", "C-4");
+    assertThat(expiry.referenceExpected()).isTrue();
+  }
+
+  @Test
+  void breaks_for_leftovers_are_the_breaks_on_expiry_would_have_raised() {
+    List<Expectation> expected = List.of(exp("exp-1", 100, "EUR"), exp("exp-2", 200, "EUR"));
+    List<PspTransaction> captures = List.of(cap("C-1", 90));
+
+    assertThat(ExactMatchRule.breaksFor(expected, captures, true, DETECTED))
+        .isEqualTo(ExactMatchRule.onExpiry(expected, captures, DETECTED).breaks());
+    assertThat(ExactMatchRule.breaksFor(List.of(), captures, false, DETECTED))
+        .extracting(Break::reason)
+        .containsExactly(BreakReason.MISSING_EXPECTED);
+    assertThat(ExactMatchRule.breaksFor(List.of(), captures, true, DETECTED))
+        .extracting(Break::reason)
+        .containsExactly(BreakReason.DUPLICATE);
+  }
+
   private static Break single(Resolution r) {
     assertThat(r.breaks()).hasSize(1);
     return r.breaks().get(0);

@@ -69,24 +69,26 @@ class ExactMatchFunctionTest {
   }
 
   @Test
-  void expected_alone_breaks_when_its_window_ends_in_event_time() throws Exception {
+  void expected_alone_goes_to_l2_when_its_window_ends_in_event_time() throws Exception {
     arrive(expected("exp-3", "ORD-3", 2_000, "EUR", "2025-09-10T00:00:00Z"));
     Instant deadline = at("2025-09-17T00:00:00Z");
 
     harness.processBothWatermarks(new Watermark(deadline.toEpochMilli() - 1));
-    assertThat(breaks()).isEmpty();
+    assertThat(leftovers()).isEmpty();
     assertThat(harness.numKeyedStateEntries()).isPositive();
 
     harness.processBothWatermarks(new Watermark(deadline.toEpochMilli()));
-    assertThat(breaks())
+    assertThat(leftovers())
         .singleElement()
         .satisfies(
-            b -> {
-              assertThat(b.getReason()).isEqualTo("MISSING_IN_PSP");
-              assertThat(b.getRecordId()).isEqualTo("exp-3");
-              assertThat(b.getDetectedAt()).isEqualTo(deadline);
-              assertThat(b.getRecordTime()).isEqualTo(at("2025-09-10T00:00:00Z"));
+            l -> {
+              assertThat(l.expected.getExpectedId()).isEqualTo("exp-3");
+              assertThat(l.capture).isNull();
+              assertThat(l.leftAtMillis).isEqualTo(deadline.toEpochMilli());
+              assertThat(l.referenceExpected).isTrue();
+              assertThat(l.exactKey).isEqualTo(InputKeys.expectedByReference(l.expected));
             });
+    assertThat(breaks()).isEmpty();
     assertNothingLeft();
   }
 
@@ -97,18 +99,38 @@ class ExactMatchFunctionTest {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processBothWatermarks(new Watermark(at("2025-09-19T23:59:59Z").toEpochMilli()));
-    assertThat(breaks()).isEmpty();
+    assertThat(leftovers()).isEmpty();
 
     harness.processBothWatermarks(new Watermark(at("2025-09-20T00:00:00Z").toEpochMilli()));
+    assertThat(leftovers())
+        .extracting(l -> l.expected == null ? l.capture.getEventId() : l.expected.getExpectedId())
+        .containsExactly("exp-2", "C2:CAPTURE");
+    assertThat(leftovers())
+        .allSatisfy(
+            l -> assertThat(l.leftAtMillis).isEqualTo(at("2025-09-20T00:00:00Z").toEpochMilli()));
+    assertThat(breaks()).isEmpty();
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
+  void a_currency_mismatch_breaks_at_l1() throws Exception {
+    PaymentEvent usd = capture("C9:CAPTURE", "ORD-9", 5_000, 0, "1128", "2025-09-11T00:00:00Z");
+    usd.setGrossCurrency("USD");
+    usd.setNetCurrency("USD");
+    arrive(expected("exp-9", "ORD-9", 5_000, "EUR", "2025-09-10T00:00:00Z"));
+    arrive(usd);
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
     assertThat(breaks())
         .singleElement()
         .satisfies(
             b -> {
-              assertThat(b.getReason()).isEqualTo("AMOUNT_MISMATCH");
-              assertThat(b.getAmountMinor()).isEqualTo(500);
-              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-20T00:00:00Z"));
+              assertThat(b.getReason()).isEqualTo("CURRENCY_MISMATCH");
+              assertThat(b.getRecordId()).isEqualTo("exp-9");
             });
-    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(leftovers()).isEmpty();
     assertNothingLeft();
   }
 
@@ -128,14 +150,15 @@ class ExactMatchFunctionTest {
                 assertThat(m.getMembers())
                     .extracting(MatchMember::getRecordId)
                     .containsExactly("exp-1", "C-A:CAPTURE"));
-    assertThat(breaks())
+    assertThat(leftovers())
         .singleElement()
         .satisfies(
-            b -> {
-              assertThat(b.getReason()).isEqualTo("DUPLICATE");
-              assertThat(b.getRecordId()).isEqualTo("C-B:CAPTURE");
-              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-19T00:00:00Z"));
+            l -> {
+              assertThat(l.capture.getEventId()).isEqualTo("C-B:CAPTURE");
+              assertThat(l.referenceExpected).isTrue();
+              assertThat(l.leftAtMillis).isEqualTo(at("2025-09-19T00:00:00Z").toEpochMilli());
             });
+    assertThat(breaks()).isEmpty();
     assertNothingLeft();
   }
 
@@ -145,9 +168,9 @@ class ExactMatchFunctionTest {
       arrive(expected("exp-" + i, "N/A", 100, "EUR", "2025-09-10T00:00:00Z"));
     }
 
-    assertThat(breaks())
+    assertThat(leftovers())
         .hasSize(ExactMatchRule.MAX_RECORDS_PER_REFERENCE + 1)
-        .allSatisfy(b -> assertThat(b.getReason()).isEqualTo("MISSING_IN_PSP"));
+        .allSatisfy(l -> assertThat(l.expected).isNotNull());
     assertNothingLeft();
   }
 
@@ -157,6 +180,10 @@ class ExactMatchFunctionTest {
 
   private void arrive(PaymentEvent capture) throws Exception {
     harness.processElement2(new StreamRecord<>(capture, capture.getEventTime().toEpochMilli()));
+  }
+
+  private List<L1Leftover> leftovers() {
+    return HarnessOutputs.leftovers(harness);
   }
 
   private List<ReconException> breaks() {

@@ -6,13 +6,19 @@ import java.util.Queue;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
-/** The breaks an operator under test put on its side output so far. */
+/** What an operator under test put on its side outputs so far. */
 final class HarnessOutputs {
 
   private HarnessOutputs() {}
 
   static List<ReconException> breaks(AbstractStreamOperatorTestHarness<?> harness) {
     Queue<StreamRecord<ReconException>> side = harness.getSideOutput(ReconOutputs.BREAKS);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
+  /** What L1 passed on to L2 so far. */
+  static List<L1Leftover> leftovers(AbstractStreamOperatorTestHarness<?> harness) {
+    Queue<StreamRecord<L1Leftover>> side = harness.getSideOutput(ReconOutputs.L1_LEFTOVERS);
     return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
   }
 }

@@ -3,6 +3,7 @@ package dev.recon.matching.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,27 @@ class MatchingSettingsTest {
     assertThat(streaming.exactWindow()).isEqualTo(Duration.ofDays(3));
     assertThat(streaming.settlementWindow()).isEqualTo(Duration.ofDays(10));
     assertThat(streaming.cashWindow()).isEqualTo(Duration.ofDays(5));
+  }
+
+  @Test
+  void l2_uses_the_default_rules_and_window_unless_configured() {
+    MatchingSettings bounded = MatchingSettings.bounded();
+
+    assertThat(bounded.toleranceRules()).isEqualTo(ToleranceRuleSet.defaults());
+    assertThat(bounded.tolerantWindow()).isEqualTo(Duration.ofDays(7));
+
+    MatchingSettings configured =
+        bounded.withToleranceRules(ToleranceRuleSet.none()).withTolerantWindow(Duration.ofDays(2));
+    assertThat(configured.toleranceRules().rules()).isEmpty();
+    assertThat(configured.tolerantWindow()).isEqualTo(Duration.ofDays(2));
+    assertThat(configured.withWindows(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)))
+        .satisfies(
+            s -> {
+              assertThat(s.toleranceRules()).isEqualTo(ToleranceRuleSet.none());
+              assertThat(s.tolerantWindow()).isEqualTo(Duration.ofDays(2));
+            });
+    assertThatThrownBy(() -> bounded.withTolerantWindow(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.recon.app.pipeline.ReconcileRun;
 import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
                 List.of(files.bank()),
                 Map.of(),
                 out.resolve(s.tenant()),
-                Instant.now());
+                Instant.now(),
+                ToleranceRuleSet.defaults());
         ReconcileResult result =
             new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
                 .run(request);

@@ -6,6 +6,9 @@ import dev.recon.app.pipeline.ReconcileRun;
 import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.matching.tolerant.ParsedRuleSet;
+import dev.recon.matching.tolerant.ToleranceRuleSet;
+import dev.recon.matching.tolerant.ToleranceRuleYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,6 +66,12 @@ final class ReconcileCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "L2 tolerance rules (YAML); default: the built-in rules")
+  Path rules;
+
+  @Option(
       names = "--as-of",
       paramLabel = "INSTANT",
       description = "the instant exceptions are aged against (ISO-8601; default: now)")
@@ -98,9 +107,30 @@ final class ReconcileCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
+    ParsedRuleSet parsedRules;
+    try {
+      parsedRules =
+          rules == null
+              ? new ParsedRuleSet(ToleranceRuleSet.defaults(), List.of())
+              : ToleranceRuleYaml.read(rules);
+    } catch (java.io.IOException e) {
+      err.println("error: " + rules + ": cannot read: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (!parsedRules.isValid()) {
+      parsedRules.errors().forEach(e -> err.println("error: " + rules + ": " + e));
+      return ExitCodes.USAGE;
+    }
     ReconcileRequest request =
         new ReconcileRequest(
-            tenant, expected, psp, bank, forced, out, asOf == null ? Instant.now() : asOf);
+            tenant,
+            expected,
+            psp,
+            bank,
+            forced,
+            out,
+            asOf == null ? Instant.now() : asOf,
+            parsedRules.ruleSet());
     err.flush();
     try (Platform p = PlatformLauncher.start(resolution.config());
         TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {

@@ -1,5 +1,6 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Objects;
 
 /**
  * One bounded reconciliation over files: the tenant's expected payments, PSP reports and bank
- * statements. {@code formats} forces a format per file; files not in it are auto-detected.
+ * statements. {@code formats} forces a format per file; files not in it are auto-detected; {@code
+ * toleranceRules} are the L2 rules (the built-in defaults unless the user gave a file).
  */
 public record ReconcileRequest(
     String tenant,
@@ -17,12 +19,14 @@ public record ReconcileRequest(
     List<Path> bankFiles,
     Map<Path, String> formats,
     Path outDir,
-    Instant asOf) {
+    Instant asOf,
+    ToleranceRuleSet toleranceRules) {
 
   public ReconcileRequest {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(toleranceRules, "toleranceRules");
     expectedFiles = List.copyOf(expectedFiles);
     pspFiles = List.copyOf(pspFiles);
     bankFiles = List.copyOf(bankFiles);

@@ -90,7 +90,7 @@ public final class ReconcileRun {
       long entriesBefore = ledger.entryCount(request.tenant());
       err.println("run " + runId + ": matching and posting to the ledger");
       err.flush();
-      runMatching(topics, runId);
+      runMatching(topics, runId, request);
       long newEntries = ledger.entryCount(request.tenant()) - entriesBefore;
 
       TopicReader reader = new TopicReader(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
@@ -214,7 +214,8 @@ public final class ReconcileRun {
     env.execute("recon-normalize " + runId);
   }
 
-  private void runMatching(RunTopics topics, String runId) throws Exception {
+  private void runMatching(RunTopics topics, String runId, ReconcileRequest request)
+      throws Exception {
     KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
     StreamExecutionEnvironment env = context.jobEnvironments().get();
     PipelineContext.AppDatabase db = context.appDatabase();
@@ -231,7 +232,7 @@ public final class ReconcileRun {
                 runId + "-m-exc"),
             new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
             PostingRules::entriesFor,
-            MatchingSettings.bounded())
+            MatchingSettings.bounded().withToleranceRules(request.toleranceRules()))
         .addTo(env);
     env.execute("recon-match " + runId);
   }

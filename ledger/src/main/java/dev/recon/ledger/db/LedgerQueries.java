@@ -1,17 +1,26 @@
 package dev.recon.ledger.db;
 
 import static dev.recon.ledger.jooq.Tables.ACCOUNTS;
+import static dev.recon.ledger.jooq.Tables.DAILY_BALANCES;
 import static dev.recon.ledger.jooq.Tables.JOURNAL_ENTRIES;
 import static dev.recon.ledger.jooq.Tables.POSTINGS;
 
 import dev.recon.ledger.chart.AccountType;
+import dev.recon.ledger.chart.ChartOfAccounts;
+import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -105,6 +114,10 @@ public final class LedgerQueries {
 
   /** Debit and credit totals per account and currency, ordered by account then currency. */
   public List<TrialBalanceLine> trialBalance(String tenantId) {
+    return trialBalance(tenantId, DSL.noCondition());
+  }
+
+  private List<TrialBalanceLine> trialBalance(String tenantId, Condition postingsFilter) {
     return scope.inTenant(
         tenantId,
         tx ->
@@ -121,6 +134,7 @@ public final class LedgerQueries {
                         .TENANT_ID
                         .eq(POSTINGS.TENANT_ID)
                         .and(ACCOUNTS.ACCOUNT.eq(POSTINGS.ACCOUNT)))
+                .where(postingsFilter)
                 .groupBy(POSTINGS.ACCOUNT, ACCOUNTS.ACCOUNT_TYPE, POSTINGS.CURRENCY)
                 .orderBy(POSTINGS.ACCOUNT, POSTINGS.CURRENCY)
                 .fetch(
@@ -131,6 +145,94 @@ public final class LedgerQueries {
                             r.value3(),
                             r.value4().longValueExact(),
                             r.value5().longValueExact())));
+  }
+
+  /**
+   * Debit and credit totals per account and currency of the postings booked at or before {@code
+   * asOf}, ordered by account then currency. Whole UTC days before {@code asOf} are read from the
+   * daily balances the database maintains, only {@code asOf}'s own day from the postings; one
+   * statement, so one consistent snapshot.
+   */
+  public List<TrialBalanceLine> trialBalanceAsOf(String tenantId, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Table<?> totals = totalsAsOf(asOf, DSL.noCondition(), DSL.noCondition());
+    Field<String> account = totals.field("account", String.class);
+    Field<String> currency = totals.field("currency", String.class);
+    Field<Long> debit = totals.field("debit_minor", Long.class);
+    Field<Long> credit = totals.field("credit_minor", Long.class);
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.select(account, ACCOUNTS.ACCOUNT_TYPE, currency, DSL.sum(debit), DSL.sum(credit))
+                .from(totals)
+                .join(ACCOUNTS)
+                .on(ACCOUNTS.ACCOUNT.eq(account))
+                .groupBy(account, ACCOUNTS.ACCOUNT_TYPE, currency)
+                .orderBy(account, currency)
+                .fetch(
+                    r ->
+                        new TrialBalanceLine(
+                            r.value1(),
+                            AccountType.valueOf(r.value2()),
+                            r.value3(),
+                            r.value4().longValueExact(),
+                            r.value5().longValueExact())));
+  }
+
+  /**
+   * Debits minus credits (positive is a debit balance) of one account in one currency, over the
+   * postings booked at or before {@code asOf}; zero for an account without postings. Read like
+   * {@link #trialBalanceAsOf}.
+   */
+  public long balanceAsOf(String tenantId, String account, String currency, Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    if (!JournalEntryInvariants.isCurrency(currency)) {
+      throw new IllegalArgumentException("currency must match " + JournalEntryInvariants.CURRENCY);
+    }
+    if (!ChartOfAccounts.isAccount(account)) {
+      throw new IllegalArgumentException("not an account of the chart: " + account);
+    }
+    Table<?> totals =
+        totalsAsOf(
+            asOf,
+            DAILY_BALANCES.ACCOUNT.eq(account).and(DAILY_BALANCES.CURRENCY.eq(currency)),
+            POSTINGS.ACCOUNT.eq(account).and(POSTINGS.CURRENCY.eq(currency)));
+    Field<Long> debit = totals.field("debit_minor", Long.class);
+    Field<Long> credit = totals.field("credit_minor", Long.class);
+    BigDecimal balance =
+        scope.inTenant(
+            tenantId,
+            tx ->
+                tx.select(DSL.coalesce(DSL.sum(debit.minus(credit)), BigDecimal.ZERO))
+                    .from(totals)
+                    .fetchOne()
+                    .value1());
+    return balance.longValueExact();
+  }
+
+  /** Whole days before asOf's UTC day from the daily balances, that day's postings up to asOf. */
+  private static Table<?> totalsAsOf(Instant asOf, Condition daily, Condition postings) {
+    LocalDate day = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+    OffsetDateTime dayStart = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    return DSL.select(
+            DAILY_BALANCES.ACCOUNT.as("account"),
+            DAILY_BALANCES.CURRENCY.as("currency"),
+            DAILY_BALANCES.DEBIT_MINOR.as("debit_minor"),
+            DAILY_BALANCES.CREDIT_MINOR.as("credit_minor"))
+        .from(DAILY_BALANCES)
+        .where(DAILY_BALANCES.DAY.lt(day))
+        .and(daily)
+        .unionAll(
+            DSL.select(
+                    POSTINGS.ACCOUNT,
+                    POSTINGS.CURRENCY,
+                    POSTINGS.DEBIT_MINOR,
+                    POSTINGS.CREDIT_MINOR)
+                .from(POSTINGS)
+                .where(POSTINGS.BOOKED_AT.ge(dayStart))
+                .and(POSTINGS.BOOKED_AT.le(asOf.atOffset(ZoneOffset.UTC)))
+                .and(postings))
+        .asTable("totals");
   }
 
   /** Number of journal entries of the tenant. */

@@ -1,14 +1,11 @@
 package dev.recon.ledger.db;
 
 import static dev.recon.ledger.jooq.Tables.ACCOUNTS;
-import static dev.recon.ledger.jooq.Tables.JOURNAL_ENTRIES;
-import static dev.recon.ledger.jooq.Tables.POSTINGS;
 
 import dev.recon.ledger.chart.AccountType;
 import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import dev.recon.schemas.JournalEntry;
-import dev.recon.schemas.Posting;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -16,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Row4;
-import org.jooq.Row6;
-import org.jooq.Row8;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -40,14 +34,16 @@ import org.jooq.impl.DSL;
  * nothing. One transaction per tenant; the database's deferred trigger rejects the whole
  * transaction if any entry in it does not balance.
  *
+ * <p>The hot path is bulk: entries and postings are streamed with COPY into staging tables of the
+ * transaction and appended by two set-based statements ({@link StagedAppend}), so a batch costs a
+ * handful of round trips whatever its size.
+ *
  * <p>Rows are written in a global order (accounts, then entries by id), so concurrent writers of
  * overlapping batches wait for each other instead of deadlocking. Thread-safe.
  */
 public final class LedgerWriter {
 
-  /**
-   * Rows per multi-row INSERT; keeps bind parameters (8 per posting) far below the driver's cap.
-   */
+  /** Accounts per multi-row INSERT; keeps bind parameters far below the driver's cap. */
   public static final int MAX_ROWS_PER_STATEMENT = 1_000;
 
   private record EntryKey(String entryId, Instant bookedAt) {}
@@ -137,9 +133,10 @@ public final class LedgerWriter {
         tenantId,
         tx -> {
           insertAccounts(tx, tenantId, entries.values());
-          Set<EntryKey> inserted = insertEntries(tx, tenantId, entries);
-          int postings = insertPostings(tx, tenantId, entries, inserted);
-          return new WriteResult(inserted.size(), entries.size() - inserted.size(), postings);
+          StagedAppend.Appended appended =
+              tx.connectionResult(c -> StagedAppend.append(c, tenantId, entries.values()));
+          return new WriteResult(
+              appended.entries(), entries.size() - appended.entries(), appended.postings());
         });
   }
 
@@ -163,87 +160,6 @@ public final class LedgerWriter {
           .onConflictDoNothing()
           .execute();
     }
-  }
-
-  /** Inserts the entries that are new and returns their keys; existing ones are left alone. */
-  private static Set<EntryKey> insertEntries(
-      DSLContext tx, String tenantId, SortedMap<EntryKey, JournalEntry> entries) {
-    List<Row6<String, String, OffsetDateTime, String, String, String>> rows = new ArrayList<>();
-    entries.forEach(
-        (key, e) ->
-            rows.add(
-                DSL.row(
-                    tenantId,
-                    key.entryId(),
-                    utc(key.bookedAt()),
-                    e.getSourceKind(),
-                    e.getSourceId(),
-                    e.getDescription())));
-    Set<EntryKey> inserted = new HashSet<>();
-    for (List<Row6<String, String, OffsetDateTime, String, String, String>> chunk : chunks(rows)) {
-      tx.insertInto(
-              JOURNAL_ENTRIES,
-              JOURNAL_ENTRIES.TENANT_ID,
-              JOURNAL_ENTRIES.ENTRY_ID,
-              JOURNAL_ENTRIES.BOOKED_AT,
-              JOURNAL_ENTRIES.SOURCE_KIND,
-              JOURNAL_ENTRIES.SOURCE_ID,
-              JOURNAL_ENTRIES.DESCRIPTION)
-          .valuesOfRows(chunk)
-          .onConflictDoNothing()
-          .returningResult(JOURNAL_ENTRIES.ENTRY_ID, JOURNAL_ENTRIES.BOOKED_AT)
-          .fetch()
-          .forEach(r -> inserted.add(new EntryKey(r.value1(), r.value2().toInstant())));
-    }
-    return inserted;
-  }
-
-  private static int insertPostings(
-      DSLContext tx,
-      String tenantId,
-      SortedMap<EntryKey, JournalEntry> entries,
-      Set<EntryKey> inserted) {
-    List<Row8<String, String, OffsetDateTime, Integer, String, Long, Long, String>> rows =
-        new ArrayList<>();
-    entries.forEach(
-        (key, e) -> {
-          if (!inserted.contains(key)) {
-            return;
-          }
-          int lineNo = 0;
-          for (Posting p : e.getPostings()) {
-            rows.add(
-                DSL.row(
-                    tenantId,
-                    key.entryId(),
-                    utc(key.bookedAt()),
-                    ++lineNo,
-                    p.getAccount(),
-                    p.getDebitMinor(),
-                    p.getCreditMinor(),
-                    p.getCurrency()));
-          }
-        });
-    for (List<Row8<String, String, OffsetDateTime, Integer, String, Long, Long, String>> chunk :
-        chunks(rows)) {
-      tx.insertInto(
-              POSTINGS,
-              POSTINGS.TENANT_ID,
-              POSTINGS.ENTRY_ID,
-              POSTINGS.BOOKED_AT,
-              POSTINGS.LINE_NO,
-              POSTINGS.ACCOUNT,
-              POSTINGS.DEBIT_MINOR,
-              POSTINGS.CREDIT_MINOR,
-              POSTINGS.CURRENCY)
-          .valuesOfRows(chunk)
-          .execute();
-    }
-    return rows.size();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static <T> List<List<T>> chunks(List<T> rows) {

@@ -210,7 +210,7 @@ class LedgerSchemaIT {
   void aTenantSeesNoRowOfAnotherTenant() throws SQLException {
     assertThat(ownerCount("select count(*) from ledger.postings where tenant_id = 'acme'"))
         .isPositive();
-    for (String table : List.of("accounts", "journal_entries", "postings")) {
+    for (String table : List.of("accounts", "journal_entries", "postings", "daily_balances")) {
       asApp(
           GLOBEX,
           c -> {
@@ -292,6 +292,9 @@ class LedgerSchemaIT {
             "delete from ledger.postings",
             "delete from ledger.journal_entries",
             "update ledger.accounts set account_type = 'INCOME'",
+            "update ledger.daily_balances set debit_minor = 0",
+            "insert into ledger.daily_balances values ('acme', 'psp_fees', 'USD', '2024-03-01', 1, 0)",
+            "delete from ledger.daily_balances",
             "truncate ledger.postings")) {
       assertThatExceptionOfType(SQLException.class)
           .as(attack)
@@ -390,6 +393,24 @@ class LedgerSchemaIT {
                     c -> {
                       insertPostingAt(c, entry, 98, "psp_fees", 5, 0);
                       insertPostingAt(c, entry, 99, "psp_receivable:adyen", 0, 5);
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("not written in the transaction");
+    assertThat(ownerCount("select count(*) from ledger.postings")).isEqualTo(before);
+  }
+
+  @Test
+  void aPostingOfAnEntryThatDoesNotExistIsRejected() throws SQLException {
+    // No foreign key to journal_entries any more (V6): the posting trigger is the guard.
+    long before = ownerCount("select count(*) from ledger.postings");
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertPosting(c, "je-attack-orphan", 1, "psp_fees", 5, 0, "USD");
+                      insertPosting(c, "je-attack-orphan", 2, "psp_receivable:adyen", 0, 5, "USD");
                     }))
         .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
         .withMessageContaining("not written in the transaction");

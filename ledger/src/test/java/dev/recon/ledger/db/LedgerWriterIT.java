@@ -177,6 +177,115 @@ class LedgerWriterIT {
   }
 
   @Test
+  void copyCarriesTextThatLooksLikeItsOwnSeparatorsUnchanged() {
+    String tenant = "w-text";
+    String description = "tab\there, newline\nthere, cr\r, backslash \\N \\ and \\t, ünïcødé €";
+    JournalEntry entry =
+        JournalEntry.newBuilder()
+            .setTenantId(tenant)
+            .setEntryId("je-text-1")
+            .setBookedAt(Instant.parse("2024-09-30T23:59:59.999Z"))
+            .setSourceKind("MANUAL")
+            .setSourceId("src\twith\\odd\nchars")
+            .setDescription(description)
+            .setPostings(
+                List.of(
+                    new Posting("psp_fees", 7L, 0L, "EUR"),
+                    new Posting("psp_receivable:adyen", 0L, 7L, "EUR")))
+            .build();
+    JournalEntry noDescription =
+        JournalEntry.newBuilder(entry).setEntryId("je-text-2").setDescription(null).build();
+    assertThat(writer.write(List.of(entry, noDescription))).isEqualTo(new WriteResult(2, 0, 4));
+    List<JournalLine> lines = queries.journalLines(tenant, List.of(entry.getSourceId()));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0).bookedAt()).isEqualTo(entry.getBookedAt());
+    assertThat(lines.get(0).sourceId()).isEqualTo(entry.getSourceId());
+    assertThat(descriptions(tenant)).containsExactly(description, null);
+  }
+
+  private static List<String> descriptions(String tenant) {
+    try (java.sql.Connection c = db.app().getConnection()) {
+      c.setAutoCommit(false);
+      try (java.sql.Statement s = c.createStatement()) {
+        s.execute("select set_config('app.tenant_id', '" + tenant + "', true)");
+        List<String> result = new ArrayList<>();
+        try (java.sql.ResultSet rs =
+            s.executeQuery("select description from ledger.journal_entries order by entry_id")) {
+          while (rs.next()) {
+            result.add(rs.getString(1));
+          }
+        }
+        c.commit();
+        return result;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aBatchMixingWrittenAndNewEntriesWritesOnlyTheNewOnesWithTheirPostings() {
+    String tenant = "w-mixed";
+    List<JournalEntry> all = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      all.addAll(
+          PostingRules.entriesFor(
+              MatchFixtures.match(
+                  tenant,
+                  "L1:mixed-" + i,
+                  MatchLevel.L1,
+                  Instant.parse("2024-10-01T00:00:00Z").plus(i, ChronoUnit.HOURS),
+                  MatchFixtures.expected("m" + i, 1_000 + i, "GBP"),
+                  MatchFixtures.pspTxn("c" + i, "CAPTURE", 1_000 + i, 0, "GBP", "psp1"))));
+    }
+    List<JournalEntry> firstHalf = all.subList(0, all.size() / 2);
+    assertThat(writer.write(firstHalf))
+        .isEqualTo(new WriteResult(firstHalf.size(), 0, postingCount(firstHalf)));
+    List<JournalEntry> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, new java.util.Random(11));
+    List<JournalEntry> secondHalf = all.subList(all.size() / 2, all.size());
+    assertThat(writer.write(shuffled))
+        .isEqualTo(new WriteResult(secondHalf.size(), firstHalf.size(), postingCount(secondHalf)));
+    assertThat(queries.entryCount(tenant)).isEqualTo(all.size());
+    assertThat(queries.unbalancedEntries(tenant)).isEmpty();
+    List<String> sourceIds = all.stream().map(JournalEntry::getSourceId).toList();
+    assertThat(queries.journalLines(tenant, sourceIds)).hasSize(postingCount(all));
+  }
+
+  @Test
+  void anUnbalancedEntryThatSlipsPastTheCodeIsRejectedByTheDatabaseWithItsBatch() {
+    // JournalEntryInvariants stops unbalanced entries in the writer; this proves that the bulk
+    // path still leaves the final word to the database, by writing straight through the stage.
+    String tenant = "w-unbalanced";
+    JournalEntry good =
+        JournalEntry.newBuilder()
+            .setTenantId(tenant)
+            .setEntryId("je-u-1")
+            .setBookedAt(Instant.parse("2024-11-02T10:00:00Z"))
+            .setSourceKind("MANUAL")
+            .setSourceId("u1")
+            .setDescription(null)
+            .setPostings(
+                List.of(
+                    new Posting("psp_fees", 5L, 0L, "EUR"),
+                    new Posting("psp_receivable:adyen", 0L, 5L, "EUR")))
+            .build();
+    JournalEntry bad =
+        JournalEntry.newBuilder(good)
+            .setEntryId("je-u-2")
+            .setSourceId("u2")
+            .setPostings(
+                List.of(
+                    new Posting("psp_fees", 5L, 0L, "EUR"),
+                    new Posting("psp_receivable:adyen", 0L, 4L, "EUR")))
+            .build();
+    writer.write(List.of(good)); // creates the month partition and the accounts
+    assertThatThrownBy(() -> StagedAppendProbe.append(db.app(), tenant, List.of(bad)))
+        .hasMessageContaining("does not balance");
+    assertThat(queries.entryCount(tenant)).isEqualTo(1);
+  }
+
+  @Test
   void limitsOnWhatComesFromOutside() {
     List<String> tooMany = Collections.nCopies(LedgerQueries.MAX_SOURCE_IDS + 1, "x");
     assertThatThrownBy(() -> queries.journalLines("w-acme", tooMany))

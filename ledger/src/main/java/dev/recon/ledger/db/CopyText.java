@@ -1,0 +1,63 @@
+package dev.recon.ledger.db;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+
+/**
+ * Writes rows in PostgreSQL's COPY text format: tab-separated fields, one row per line, {@code \N}
+ * for null, and backslash escapes for the characters that would otherwise end a field or a row.
+ */
+final class CopyText {
+
+  private final Writer out;
+  private boolean firstField = true;
+
+  CopyText(Writer out) {
+    this.out = out;
+  }
+
+  CopyText text(String value) throws IOException {
+    separate();
+    if (value == null) {
+      out.write("\\N");
+      return this;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> out.write("\\\\");
+        case '\t' -> out.write("\\t");
+        case '\n' -> out.write("\\n");
+        case '\r' -> out.write("\\r");
+        default -> out.write(c);
+      }
+    }
+    return this;
+  }
+
+  CopyText number(long value) throws IOException {
+    separate();
+    out.write(Long.toString(value));
+    return this;
+  }
+
+  /** ISO-8601 in UTC ({@code 2024-03-20T12:00:00.123Z}), which timestamptz input reads exactly. */
+  CopyText instant(Instant value) throws IOException {
+    separate();
+    out.write(value.toString());
+    return this;
+  }
+
+  void endRow() throws IOException {
+    out.write('\n');
+    firstField = true;
+  }
+
+  private void separate() throws IOException {
+    if (!firstField) {
+      out.write('\t');
+    }
+    firstField = false;
+  }
+}

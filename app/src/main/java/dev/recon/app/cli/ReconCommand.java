@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       InspectCommand.class,
       MigrateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand implements Runnable {

@@ -1,0 +1,29 @@
+package dev.recon.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code recon bench ledger} runs end to end on a throw-away embedded database (counts only). */
+class BenchCommandIT {
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void printsBothRatesAndTheirRatio() {
+    CliRun run = CliRun.of("bench", "ledger", "--postings", "2000");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("ledger bench: 2000 postings (1000 entries)")
+        .containsPattern("ledger writer: 2000 postings in .* postings/s")
+        .containsPattern("raw COPY .*: 2000 rows in .* postings/s")
+        .contains("raw/ledger ratio");
+  }
+
+  @Test
+  void refusesAnOddOrOversizedCount() {
+    assertThat(CliRun.of("bench", "ledger", "--postings", "3").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "ledger", "--postings", "999999999").exitCode()).isEqualTo(2);
+  }
+}

@@ -8,6 +8,7 @@ import dev.recon.normalization.format.Format;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
 import dev.recon.normalization.mt940.Mt940Parser;
+import dev.recon.normalization.paypal.PaypalSettlementReportParser;
 import dev.recon.normalization.stripe.StripeItemizedReportParser;
 
 /** The registry of parsers: one per format. */
@@ -26,6 +27,7 @@ public final class Parsers {
       case STRIPE_ITEMIZED -> new StripeItemizedReportParser(limits);
       case MT940 -> new Mt940Parser(limits);
       case BAI2 -> new Bai2Parser(limits);
+      case PAYPAL_STL -> new PaypalSettlementReportParser(limits);
     };
   }
 }

@@ -49,7 +49,7 @@ class NormalizerTest {
                 assertThat(e.reason())
                     .isEqualTo(
                         "unknown format name: mt999 (known: expected-csv, adyen-settlement-detail,"
-                            + " camt053, stripe-itemized, mt940, bai2)"));
+                            + " camt053, stripe-itemized, mt940, bai2, paypal-stl)"));
   }
 
   @Test

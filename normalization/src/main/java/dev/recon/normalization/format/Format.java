@@ -21,7 +21,8 @@ public enum Format {
       "balance_change_from_activity.itemized",
       "payouts.itemized"),
   MT940("mt940", "swift-mt940", "mt-940", "sta"),
-  BAI2("bai2", "bai", "bai-2");
+  BAI2("bai2", "bai", "bai-2"),
+  PAYPAL_STL("paypal-stl", "paypal", "paypal-settlement", "stl");
 
   private final String cliName;
   private final List<String> aliases;

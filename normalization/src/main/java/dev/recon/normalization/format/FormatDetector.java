@@ -29,6 +29,11 @@ public final class FormatDetector {
   /** A BAI2 file header (01) followed, after any 88 continuations, by a group header (02). */
   private static final Pattern BAI2 = Pattern.compile("01,[^\\r\\n]*\\R(88,[^\\r\\n]*\\R)*02,");
 
+  private static final Pattern PAYPAL_REPORT_TIME =
+      Pattern.compile("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}");
+
+  private static final Pattern PAYPAL_SECTION = Pattern.compile("(?m)^\"?(FH|SH|CH)\"?,");
+
   private static final List<String> EXPECTED_COLUMNS =
       List.of("expected_id", "merchant_reference", "amount", "currency");
 
@@ -59,6 +64,9 @@ public final class FormatDetector {
     if (!(first instanceof CsvLine.Row row)) {
       return Optional.empty();
     }
+    if (isPaypalStl(row, text)) {
+      return Optional.of(Format.PAYPAL_STL);
+    }
     HeaderIndex header = HeaderIndex.of(row.fields());
     if (EXPECTED_COLUMNS.stream().allMatch(header::has)) {
       return Optional.of(Format.EXPECTED_PAYMENTS_CSV);
@@ -71,6 +79,17 @@ public final class FormatDetector {
       return Optional.of(Format.STRIPE_ITEMIZED);
     }
     return Optional.empty();
+  }
+
+  /**
+   * A PayPal Settlement report: an RH record dated like "2026/01/07 02:22:35 -0800" first, and an
+   * FH, SH or CH record in the head.
+   */
+  private static boolean isPaypalStl(CsvLine.Row first, String text) {
+    return first.fields().size() > 1
+        && first.fields().get(0).strip().equals("RH")
+        && PAYPAL_REPORT_TIME.matcher(first.fields().get(1).strip()).matches()
+        && PAYPAL_SECTION.matcher(text).find();
   }
 
   /** The message callers report for a file no format fits, with its first line masked. */

@@ -31,7 +31,9 @@ class FormatDetectorTest {
     "mt940/mt940_bad_lines.sta, MT940",
     "bai2/bai2_two_accounts_crlf.txt, BAI2",
     "bai2/bai2_not_footing_lf_no_final_newline.txt, BAI2",
-    "bai2/bai2_bad_records.txt, BAI2"
+    "bai2/bai2_bad_records.txt, BAI2",
+    "paypal/paypal_stl_two_sections.csv, PAYPAL_STL",
+    "paypal/paypal_stl_not_footing_bad_rows.csv, PAYPAL_STL"
   })
   void detectsFromContent(String fixture, Format expected) {
     assertThat(FormatDetector.detect(Fixtures.bytes(fixture))).contains(expected);

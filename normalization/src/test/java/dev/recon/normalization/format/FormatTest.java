@@ -26,7 +26,9 @@ class FormatTest {
     "mt940, MT940",
     "swift-mt940, MT940",
     "bai2, BAI2",
-    "BAI, BAI2"
+    "BAI, BAI2",
+    "paypal-stl, PAYPAL_STL",
+    "PayPal, PAYPAL_STL"
   })
   void resolvesCliNamesAliasesAndEnumNames(String name, Format expected) {
     assertThat(Format.fromName(name)).contains(expected);

@@ -28,16 +28,10 @@ public final class Normalizer {
    * @param formatHint a {@link Format#fromName} name forcing the format, or null to detect it
    */
   public Normalized normalize(byte[] payload, Provenance provenance, String formatHint) {
-    if (payload.length > limits.maxPayloadBytes()) {
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
       return new Normalized(
-          Optional.empty(),
-          ParseResult.fileError(
-              provenance,
-              null,
-              "payload of "
-                  + payload.length
-                  + " bytes exceeds the limit of "
-                  + limits.maxPayloadBytes()));
+          Optional.empty(), ParseResult.fileError(provenance, null, tooLarge.get()));
     }
     Optional<Format> format;
     if (formatHint != null && !formatHint.isBlank()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * BAI2 cash management balance reports: one BankLine per 16 (transaction detail) record. Files nest
@@ -51,14 +52,9 @@ public final class Bai2Parser implements RecordParser {
 
   @Override
   public ParseResult parse(byte[] payload, Provenance provenance) {
-    if (payload.length > limits.maxPayloadBytes()) {
-      return ParseResult.fileError(
-          provenance,
-          null,
-          "payload of "
-              + payload.length
-              + " bytes exceeds the limit of "
-              + limits.maxPayloadBytes());
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
+      return ParseResult.fileError(provenance, null, tooLarge.get());
     }
     ParseResult.Builder out = ParseResult.builder(provenance);
     List<Bai2Record> records =

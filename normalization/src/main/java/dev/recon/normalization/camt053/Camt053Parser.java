@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import javax.xml.stream.Location;
@@ -62,14 +63,9 @@ public final class Camt053Parser implements RecordParser {
 
   @Override
   public ParseResult parse(byte[] payload, Provenance provenance) {
-    if (payload.length > limits.maxPayloadBytes()) {
-      return ParseResult.fileError(
-          provenance,
-          null,
-          "payload of "
-              + payload.length
-              + " bytes exceeds the limit of "
-              + limits.maxPayloadBytes());
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
+      return ParseResult.fileError(provenance, null, tooLarge.get());
     }
     ParseResult.Builder out = ParseResult.builder(provenance);
     new Walk(provenance, out).run(payload);

@@ -34,15 +34,9 @@ public final class CsvTable {
    */
   public static Optional<CsvTable> open(
       byte[] payload, ParserLimits limits, List<String> requiredColumns, ParseResult.Builder out) {
-    if (payload.length > limits.maxPayloadBytes()) {
-      out.error(
-          0,
-          null,
-          "payload of "
-              + payload.length
-              + " bytes exceeds the limit of "
-              + limits.maxPayloadBytes(),
-          null);
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
+      out.error(0, null, tooLarge.get(), null);
       return Optional.empty();
     }
     CsvTokenizer tokenizer =

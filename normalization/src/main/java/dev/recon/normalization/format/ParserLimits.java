@@ -2,6 +2,7 @@ package dev.recon.normalization.format;
 
 import dev.recon.schemas.kafka.Topics;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Bounds on what a parser accepts from outside. Defaults are the named constants; tests and callers
@@ -29,5 +30,12 @@ public record ParserLimits(int maxPayloadBytes, int maxRows, int maxLineChars, i
     if (maxPayloadBytes <= 0 || maxRows <= 0 || maxLineChars <= 0 || maxXmlDepth <= 0) {
       throw new IllegalArgumentException("parser limits must be positive");
     }
+  }
+
+  /** Why a payload of {@code length} bytes is refused, or empty when it is within the limit. */
+  public Optional<String> payloadOverLimit(int length) {
+    return length > maxPayloadBytes
+        ? Optional.of("payload of " + length + " bytes exceeds the limit of " + maxPayloadBytes)
+        : Optional.empty();
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,14 +55,9 @@ public final class Mt940Parser implements RecordParser {
 
   @Override
   public ParseResult parse(byte[] payload, Provenance provenance) {
-    if (payload.length > limits.maxPayloadBytes()) {
-      return ParseResult.fileError(
-          provenance,
-          null,
-          "payload of "
-              + payload.length
-              + " bytes exceeds the limit of "
-              + limits.maxPayloadBytes());
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
+      return ParseResult.fileError(provenance, null, tooLarge.get());
     }
     ParseResult.Builder out = ParseResult.builder(provenance);
     List<SwiftField> fields =

@@ -85,15 +85,9 @@ public final class PaypalSettlementReportParser implements RecordParser {
   @Override
   public ParseResult parse(byte[] payload, Provenance provenance) {
     ParseResult.Builder out = ParseResult.builder(provenance);
-    if (payload.length > limits.maxPayloadBytes()) {
-      out.error(
-          0,
-          null,
-          "payload of "
-              + payload.length
-              + " bytes exceeds the limit of "
-              + limits.maxPayloadBytes(),
-          null);
+    Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
+    if (tooLarge.isPresent()) {
+      out.error(0, null, tooLarge.get(), null);
       return out.build();
     }
     CsvTokenizer tokenizer =

@@ -1,15 +1,14 @@
 package dev.recon.app.pipeline;
 
-import dev.recon.schemas.kafka.Topics;
+import dev.recon.app.platform.TopicProvisioner;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,35 +25,18 @@ public final class TopicAdmin implements AutoCloseable {
     this.admin = Admin.create(p);
   }
 
-  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  /**
+   * Creates the topics that do not exist yet; existing ones are left as they are. A run's topics
+   * all take large records: a settlement match carries every row of its batch.
+   */
   public void create(List<String> names, int partitions, short replication) {
-    List<NewTopic> topics =
-        names.stream()
-            .map(
-                n ->
-                    new NewTopic(n, partitions, replication)
-                        .configs(
-                            Map.of(
-                                "max.message.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES))))
-            .toList();
-    admin
-        .createTopics(topics)
-        .values()
-        .forEach(
-            (name, future) -> {
-              try {
-                future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-              } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                  throw new IllegalStateException("cannot create topic " + name, e.getCause());
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted creating " + name, e);
-              } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("timed out creating " + name, e);
-              }
-            });
+    try {
+      new TopicProvisioner(partitions, Optional.of(replication), names, Set.copyOf(names))
+          .provision(admin);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating topics " + names, e);
+    }
   }
 
   /** Removes a finished run's topics; a failure only leaves garbage behind, so it is logged. */

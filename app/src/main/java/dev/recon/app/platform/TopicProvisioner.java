@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,25 +34,45 @@ public final class TopicProvisioner {
 
   private final int partitions;
   private final Optional<Short> replicationFactor;
+  private final List<String> names;
+  private final Set<String> largeMessageTopics;
 
   /**
+   * The platform's shared topics ({@link Topics#ALL}); only the raw topic takes large messages.
+   *
    * @param partitions partitions of each new topic
    * @param replicationFactor replicas of each new topic; empty: the cluster's default
    */
   public TopicProvisioner(int partitions, Optional<Short> replicationFactor) {
+    this(partitions, replicationFactor, Topics.ALL, Set.of(Topics.RAW));
+  }
+
+  /**
+   * Any set of topics, e.g. one bounded run's.
+   *
+   * @param largeMessageTopics those of {@code names} whose records may be as large as {@link
+   *     Topics#MAX_MESSAGE_BYTES}
+   */
+  public TopicProvisioner(
+      int partitions,
+      Optional<Short> replicationFactor,
+      List<String> names,
+      Set<String> largeMessageTopics) {
     if (partitions < 1 || partitions > PlatformConfig.MAX_TOPIC_PARTITIONS) {
       throw new IllegalArgumentException("partitions out of range: " + partitions);
     }
     this.partitions = partitions;
     this.replicationFactor = replicationFactor;
+    this.names = List.copyOf(names);
+    this.largeMessageTopics = Set.copyOf(largeMessageTopics);
   }
 
   /** The topics {@link #provision} creates when none exists. */
   public List<NewTopic> newTopics() {
     List<NewTopic> topics = new ArrayList<>();
-    for (String name : Topics.ALL) {
+    for (String name : names) {
       NewTopic topic = new NewTopic(name, Optional.of(partitions), replicationFactor);
-      if (name.equals(Topics.RAW)) {
+      if (largeMessageTopics.contains(name)) {
         topic.configs(
             Map.of(
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES)));
@@ -81,7 +102,7 @@ public final class TopicProvisioner {
   public List<String> provision(Admin admin) throws InterruptedException {
     CreateTopicsResult result = admin.createTopics(newTopics());
     List<String> created = new ArrayList<>();
-    for (String name : Topics.ALL) {
+    for (String name : names) {
       try {
         result.values().get(name).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         created.add(name);
@@ -93,17 +114,19 @@ public final class TopicProvisioner {
         throw new IllegalStateException("Kafka did not answer creating topic " + name, e);
       }
     }
-    if (!created.contains(Topics.RAW)) {
-      warnIfRawTopicTooSmall(admin);
+    for (String name : largeMessageTopics) {
+      if (!created.contains(name)) {
+        warnIfTooSmallForLargeMessages(admin, name);
+      }
     }
-    LOG.info(
-        "Kafka topics: created {}, {} already there", created, Topics.ALL.size() - created.size());
+    LOG.info("Kafka topics: created {}, {} already there", created, names.size() - created.size());
     return List.copyOf(created);
   }
 
-  /** A pre-existing raw topic with a smaller limit would refuse large files at run time. */
-  private static void warnIfRawTopicTooSmall(Admin admin) throws InterruptedException {
-    ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RAW);
+  /** A pre-existing topic with a smaller limit would refuse large records at run time. */
+  private static void warnIfTooSmallForLargeMessages(Admin admin, String topic)
+      throws InterruptedException {
+    ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try {
       Config config =
           admin
@@ -114,15 +137,14 @@ public final class TopicProvisioner {
       ConfigEntry limit = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
       if (limit != null && Long.parseLong(limit.value()) < Topics.MAX_MESSAGE_BYTES) {
         LOG.warn(
-            "Topic {} exists with {}={}, below the {} bytes raw records may need",
-            Topics.RAW,
+            "Topic {} exists with {}={}, below the {} bytes its records may need",
+            topic,
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
             limit.value(),
             Topics.MAX_MESSAGE_BYTES);
       }
     } catch (ExecutionException | TimeoutException | NumberFormatException e) {
-      LOG.warn(
-          "Could not check {} of topic {}", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Topics.RAW, e);
+      LOG.warn("Could not check {} of topic {}", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, topic, e);
     }
   }
 }

@@ -9,11 +9,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code recon migrate}: apply the ledger's database migrations. */
+/** {@code recon migrate}: apply the ledger's and the connectors' database migrations. */
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = "Apply the ledger's database migrations and provision the application login.")
+    description = "Apply the ledger's and the connectors' database migrations and provision the application login.")
 final class MigrateCommand implements Callable<Integer> {
   static final Path DEFAULT_DATA_DIR = Path.of("recon-data");
 

@@ -4,10 +4,11 @@ import dev.recon.app.pipeline.PipelineContext;
 import dev.recon.app.platform.DatabaseEndpoints;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;
+import dev.recon.ingestion.store.IngestionDatabase;
 import dev.recon.ledger.db.LedgerDatabase;
 import java.io.IOException;
 
-/** Starts the platform with the ledger's schema in place and the application login provisioned. */
+/** Starts the platform with the ledger's and the connectors' schemas in place and the application login provisioned. */
 final class PlatformLauncher {
   /** Replication of a run's topics on a real cluster, unless configured otherwise. */
   private static final short DEFAULT_CLUSTER_REPLICATION = 3;
@@ -21,6 +22,7 @@ final class PlatformLauncher {
   /** Migrations as the owner, then the application login (a member of recon_app, owns nothing). */
   static void prepareDatabase(DatabaseEndpoints db) {
     LedgerDatabase.migrate(db.ownerDataSource());
+    IngestionDatabase.migrate(db.ownerDataSource());
     if (db.appPassword() != null) {
       LedgerDatabase.provisionAppLogin(
           db.ownerDataSource(), db.appUser(), db.appPassword().toCharArray());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "PSP reconciliation and double-entry ledger on Kafka, Flink and PostgreSQL.",
     subcommands = {
       DemoCommand.class,
+      RunCommand.class,
       ReconcileCommand.class,
       InspectCommand.class,
       MigrateCommand.class,

@@ -8,6 +8,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.formats.avro.AvroDeserializationSchema;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * Kafka sources and sinks of Avro records for the Flink jobs. Sinks are transactional (exactly once
@@ -36,6 +37,25 @@ public final class KafkaEndpoints {
         .setBounded(OffsetsInitializer.latest())
         .setValueOnlyDeserializer(AvroDeserializationSchema.forSpecific(type))
         .setProperty("isolation.level", "read_committed")
+        .setProperty("max.partition.fetch.bytes", Integer.toString(maxMessageBytes))
+        .setProperty("fetch.max.bytes", Integer.toString(maxMessageBytes))
+        .build();
+  }
+
+  /**
+   * Reads a topic without end, from the offsets the group committed at its last checkpoint, or from
+   * the beginning for a new group, so nothing published before the first start is missed.
+   */
+  public <T extends SpecificRecordBase> KafkaSource<T> continuousSource(
+      String topic, Class<T> type, String groupId) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setValueOnlyDeserializer(AvroDeserializationSchema.forSpecific(type))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
         .setProperty("max.partition.fetch.bytes", Integer.toString(maxMessageBytes))
         .setProperty("fetch.max.bytes", Integer.toString(maxMessageBytes))
         .build();

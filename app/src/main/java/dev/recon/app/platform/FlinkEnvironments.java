@@ -10,6 +10,7 @@ import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -114,7 +115,20 @@ public final class FlinkEnvironments {
    * stops it when the job ends; remotely, the job jars are shipped with the job.
    */
   public StreamExecutionEnvironment create() {
+    return create(configuration());
+  }
+
+  /**
+   * A new environment whose job starts from the state in {@code savepoint} (a savepoint or retained
+   * checkpoint directory), so a long-running job keeps its open items across a restart.
+   */
+  public StreamExecutionEnvironment restoringFrom(String savepoint) {
     Configuration c = configuration();
+    c.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+    return create(c);
+  }
+
+  private StreamExecutionEnvironment create(Configuration c) {
     int parallelism = c.get(CoreOptions.DEFAULT_PARALLELISM);
     if (jobManager == null) {
       return StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);

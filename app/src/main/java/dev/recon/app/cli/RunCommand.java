@@ -1,0 +1,118 @@
+package dev.recon.app.cli;
+
+import dev.recon.app.pipeline.SavepointStore;
+import dev.recon.app.pipeline.StreamingPipeline;
+import dev.recon.app.platform.ConfigResolution;
+import dev.recon.app.platform.Platform;
+import dev.recon.matching.job.MatchingSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code recon run}: the long-running platform. The streaming jobs resume from their latest
+ * savepoints and take new ones when stopped (Ctrl-C or SIGTERM), so no open item is lost.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the platform until stopped: streaming normalization and matching jobs with the"
+            + " ledger sink over the main topics; embedded defaults for whatever is not"
+            + " configured.")
+public final class RunCommand implements Callable<Integer> {
+
+  /** How late an event may arrive behind the newest one of its source and still be in order. */
+  static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofHours(1);
+
+  /** A source silent this long no longer holds back event time for the others. */
+  static final Duration SOURCE_IDLENESS = Duration.ofMinutes(1);
+
+  @Option(
+      names = "--savepoints",
+      paramLabel = "DIR",
+      description = "where job savepoints are kept (default: <data dir>/savepoints)")
+  Path savepointDir;
+
+  @Mixin PlatformOptions platform;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigResolution resolution =
+        platform.resolve(System.getenv(), Optional.of(MigrateCommand.DEFAULT_DATA_DIR));
+    if (!resolution.isValid()) {
+      resolution.errors().forEach(e -> err.println("error: " + e));
+      return ExitCodes.USAGE;
+    }
+    Platform p;
+    try {
+      p = PlatformLauncher.start(resolution.config());
+    } catch (Exception e) {
+      err.println("error: the platform could not start: " + e);
+      return ExitCodes.COULD_NOT_RUN;
+    }
+    SavepointStore savepoints =
+        new SavepointStore(
+            savepointDir != null ? savepointDir : p.dataRoot().resolve("savepoints"));
+    StreamingPipeline pipeline;
+    try {
+      pipeline =
+          StreamingPipeline.start(
+              PlatformLauncher.pipelineContext(p),
+              p.flink(),
+              savepoints,
+              MatchingSettings.streaming(MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS));
+    } catch (Exception e) {
+      err.println("error: the streaming jobs could not start: " + e);
+      p.close();
+      return ExitCodes.COULD_NOT_RUN;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("recon run: stopping jobs with savepoints ...");
+                  out.flush();
+                  try {
+                    pipeline.stop();
+                  } catch (Exception e) {
+                    err.println("warning: " + e);
+                  }
+                  try {
+                    p.close();
+                  } catch (Exception e) {
+                    err.println("warning: stopping the platform: " + e);
+                  }
+                  out.println("recon run: stopped.");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "recon-run-shutdown"));
+    out.println("platform: " + p);
+    pipeline
+        .jobs()
+        .forEach(
+            j ->
+                out.println(
+                    "job "
+                        + j.name()
+                        + " running"
+                        + j.restoredFrom().map(s -> " (resumed from " + s + ")").orElse("")));
+    out.println("recon run: running. Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.recon.app.pipeline;
+
+import dev.recon.app.platform.FlinkEnvironments;
+import dev.recon.ledger.posting.PostingRules;
+import dev.recon.ledger.sink.LedgerConnectionSpec;
+import dev.recon.ledger.sink.LedgerSink;
+import dev.recon.matching.job.MatchingJob;
+import dev.recon.matching.job.MatchingSettings;
+import dev.recon.normalization.job.NormalizationJob;
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.RawRecord;
+import dev.recon.schemas.ReconException;
+import dev.recon.schemas.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running jobs of {@code recon run}: normalization (raw topic to canonical topics) and
+ * matching with the ledger sink (canonical topics to matches, exceptions and the ledger), over the
+ * platform's main topics. Each job starts from its latest savepoint, if any, and {@link #stop}
+ * takes a new one, so open items in keyed state survive restarts and upgrades.
+ */
+public final class StreamingPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingPipeline.class);
+
+  public static final String NORMALIZE_JOB = "recon-normalize";
+  public static final String MATCH_JOB = "recon-match";
+
+  /** A savepoint of a large matching state can take a while; beyond this, stopping fails loudly. */
+  public static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+
+  /** A running job and the savepoint it started from, if any. */
+  public record RunningJob(String name, JobClient client, Optional<String> restoredFrom) {}
+
+  private final List<RunningJob> jobs;
+  private final SavepointStore savepoints;
+
+  private StreamingPipeline(List<RunningJob> jobs, SavepointStore savepoints) {
+    this.jobs = List.copyOf(jobs);
+    this.savepoints = savepoints;
+  }
+
+  public static StreamingPipeline start(
+      PipelineContext context,
+      FlinkEnvironments flink,
+      SavepointStore savepoints,
+      MatchingSettings settings)
+      throws Exception {
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    List<RunningJob> started = new ArrayList<>();
+    try {
+      Optional<String> normalizeFrom = savepoints.latest(NORMALIZE_JOB);
+      StreamExecutionEnvironment normalizeEnv = environment(flink, normalizeFrom);
+      new NormalizationJob(
+              kafka.continuousSource(Topics.RAW, RawRecord.class, NORMALIZE_JOB),
+              kafka.exactlyOnceSink(
+                  Topics.PAYMENT_EVENTS, PaymentEvent.class, TenantKeys.payment(), "recon-n-pay"),
+              kafka.exactlyOnceSink(
+                  Topics.EXPECTED_PAYMENTS,
+                  ExpectedPayment.class,
+                  TenantKeys.expected(),
+                  "recon-n-exp"),
+              kafka.exactlyOnceSink(
+                  Topics.BANK_LINES, BankLine.class, TenantKeys.bank(), "recon-n-bank"),
+              kafka.exactlyOnceSink(
+                  Topics.DEAD_LETTERS, DeadLetter.class, TenantKeys.deadLetter(), "recon-n-dlq"))
+          .addTo(normalizeEnv);
+      started.add(
+          new RunningJob(NORMALIZE_JOB, normalizeEnv.executeAsync(NORMALIZE_JOB), normalizeFrom));
+
+      Optional<String> matchFrom = savepoints.latest(MATCH_JOB);
+      StreamExecutionEnvironment matchEnv = environment(flink, matchFrom);
+      PipelineContext.AppDatabase db = context.appDatabase();
+      new MatchingJob(
+              kafka.continuousSource(Topics.EXPECTED_PAYMENTS, ExpectedPayment.class, MATCH_JOB),
+              kafka.continuousSource(Topics.PAYMENT_EVENTS, PaymentEvent.class, MATCH_JOB),
+              kafka.continuousSource(Topics.BANK_LINES, BankLine.class, MATCH_JOB),
+              kafka.exactlyOnceSink(
+                  Topics.MATCHES, Match.class, TenantKeys.match(), "recon-m-match"),
+              kafka.exactlyOnceSink(
+                  Topics.EXCEPTIONS, ReconException.class, TenantKeys.exception(), "recon-m-exc"),
+              new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
+              PostingRules::entriesFor,
+              settings)
+          .addTo(matchEnv);
+      started.add(new RunningJob(MATCH_JOB, matchEnv.executeAsync(MATCH_JOB), matchFrom));
+    } catch (Exception e) {
+      started.forEach(j -> j.client().cancel());
+      throw e;
+    }
+    started.forEach(
+        j ->
+            LOG.info(
+                "started {} as {}{}",
+                j.name(),
+                j.client().getJobID(),
+                j.restoredFrom().map(s -> " from savepoint " + s).orElse("")));
+    return new StreamingPipeline(started, savepoints);
+  }
+
+  private static StreamExecutionEnvironment environment(
+      FlinkEnvironments flink, Optional<String> savepoint) {
+    return savepoint.map(flink::restoringFrom).orElseGet(flink::create);
+  }
+
+  public List<RunningJob> jobs() {
+    return jobs;
+  }
+
+  /**
+   * Stops every job with a savepoint (draining nothing: sources stop where they are, and the next
+   * start resumes there) and remembers it as the job's latest.
+   *
+   * @throws Exception when a savepoint could not be taken; the job is then cancelled, and the next
+   *     start resumes from the previous savepoint and the Kafka offsets committed with it
+   */
+  public void stop() throws Exception {
+    Exception first = null;
+    for (RunningJob job : jobs) {
+      try {
+        String path =
+            job.client()
+                .stopWithSavepoint(
+                    false,
+                    savepoints.directoryFor(job.name()).toUri().toString(),
+                    SavepointFormatType.CANONICAL)
+                .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        savepoints.remember(job.name(), path);
+        LOG.info("stopped {} with savepoint {}", job.name(), path);
+      } catch (Exception e) {
+        LOG.warn("{} could not take a savepoint; cancelling it", job.name(), e);
+        job.client().cancel();
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,12 +1,19 @@
 package dev.recon.app.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.recon.app.connectors.AppRolePool;
+import dev.recon.app.connectors.ConnectorPlan;
+import dev.recon.app.connectors.ConnectorRuntime;
+import dev.recon.app.connectors.ConnectorsConfigFile;
 import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.matching.job.MatchingSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,9 +31,10 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description =
-        "Run the platform until stopped: streaming normalization and matching jobs with the"
-            + " ledger sink over the main topics; embedded defaults for whatever is not"
-            + " configured.")
+        "Run the platform until stopped: the connectors of the config file's connectors section"
+            + " (webhook receiver, scheduled SFTP, email and API polls), streaming normalization"
+            + " and matching jobs with the ledger sink over the main topics; embedded defaults for"
+            + " whatever is not configured.")
 public final class RunCommand implements Callable<Integer> {
 
   /** How late an event may arrive behind the newest one of its source and still be in order. */
@@ -55,6 +63,15 @@ public final class RunCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
+    ConnectorPlan connectors = ConnectorPlan.none();
+    if (platform.configFile != null) {
+      ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.read(platform.configFile);
+      if (!contents.errors().isEmpty()) {
+        contents.errors().forEach(e -> err.println("error: " + e));
+        return ExitCodes.USAGE;
+      }
+      connectors = contents.plan();
+    }
     Platform p;
     try {
       p = PlatformLauncher.start(resolution.config());
@@ -78,13 +95,43 @@ public final class RunCommand implements Callable<Integer> {
       p.close();
       return ExitCodes.COULD_NOT_RUN;
     }
+    HikariDataSource pool = null;
+    ConnectorRuntime runtime = null;
+    if (!connectors.isEmpty()) {
+      try {
+        var db = p.database();
+        pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
+        runtime =
+            ConnectorRuntime.start(
+                connectors,
+                p.kafkaBootstrap(),
+                pool,
+                ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
+                new SimpleMeterRegistry(),
+                Clock.systemUTC());
+      } catch (RuntimeException e) {
+        err.println("error: the connectors could not start: " + e.getMessage());
+        if (pool != null) {
+          pool.close();
+        }
+        pipeline.stop();
+        p.close();
+        return ExitCodes.COULD_NOT_RUN;
+      }
+    }
+    ConnectorRuntime connectorRuntime = runtime;
+    HikariDataSource connectorPool = pool;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  out.println("recon run: stopping jobs with savepoints ...");
+                  out.println("recon run: stopping connectors, then jobs with savepoints ...");
                   out.flush();
+                  if (connectorRuntime != null) {
+                    connectorRuntime.close();
+                    connectorPool.close();
+                  }
                   try {
                     pipeline.stop();
                   } catch (Exception e) {
@@ -110,6 +157,14 @@ public final class RunCommand implements Callable<Integer> {
                         + j.name()
                         + " running"
                         + j.restoredFrom().map(s -> " (resumed from " + s + ")").orElse("")));
+    if (connectorRuntime != null) {
+      connectorRuntime
+          .webhookPort()
+          .ifPresent(
+              port ->
+                  out.println("webhooks: POST http://<host>:" + port + "/webhooks/{tenant}/{psp}"));
+      connectorRuntime.taskIds().forEach(t -> out.println("connector " + t + " scheduled"));
+    }
     out.println("recon run: running. Ctrl-C to stop.");
     out.flush();
     stopped.await();

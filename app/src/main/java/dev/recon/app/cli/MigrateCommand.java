@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = "Apply the ledger's and the connectors' database migrations and provision the application login.")
+    description =
+        "Apply the ledger's and the connectors' database migrations and provision the application login.")
 final class MigrateCommand implements Callable<Integer> {
   static final Path DEFAULT_DATA_DIR = Path.of("recon-data");
 

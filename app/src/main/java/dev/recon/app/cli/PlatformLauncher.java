@@ -8,7 +8,10 @@ import dev.recon.ingestion.store.IngestionDatabase;
 import dev.recon.ledger.db.LedgerDatabase;
 import java.io.IOException;
 
-/** Starts the platform with the ledger's and the connectors' schemas in place and the application login provisioned. */
+/**
+ * Starts the platform with the ledger's and the connectors' schemas in place and the application
+ * login provisioned.
+ */
 final class PlatformLauncher {
   /** Replication of a run's topics on a real cluster, unless configured otherwise. */
   private static final short DEFAULT_CLUSTER_REPLICATION = 3;

@@ -48,8 +48,11 @@ class NormalizerTest {
             e ->
                 assertThat(e.reason())
                     .isEqualTo(
-                        "unknown format name: mt999 (known: expected-csv, adyen-settlement-detail,"
-                            + " camt053, stripe-itemized, mt940, bai2, paypal-stl)"));
+                        "unknown format name: mt999 (known: "
+                            + String.join(", ", Format.cliNames())
+                            + ")"));
+    assertThat(n.result().errors().get(0).reason())
+        .contains("expected-csv, adyen-settlement-detail", "paypal-trr", "mtn-momo");
   }
 
   @Test

@@ -22,7 +22,16 @@ public enum Format {
       "payouts.itemized"),
   MT940("mt940", "swift-mt940", "mt-940", "sta"),
   BAI2("bai2", "bai", "bai-2"),
-  PAYPAL_STL("paypal-stl", "paypal", "paypal-settlement", "stl");
+  PAYPAL_STL("paypal-stl", "paypal", "paypal-settlement", "stl"),
+  PAYPAL_TRR("paypal-trr", "trr", "paypal-transaction-detail"),
+  STRIPE_WEBHOOK("stripe-webhook", "stripe-event", "stripe-events"),
+  STRIPE_BALANCE_HISTORY("stripe-balance-history", "stripe-balance", "balance_history"),
+  ADYEN_WEBHOOK("adyen-webhook", "adyen-notification", "adyen-notifications"),
+  ADYEN_PAYMENTS_ACCOUNTING(
+      "adyen-payments-accounting", "adyen-par", "adyen-payment-accounting", "payments_accounting"),
+  MTN_MOMO("mtn-momo", "momo", "mtn", "mtn-mobile-money"),
+  AIRTEL_MONEY("airtel-money", "airtel"),
+  ZAMTEL_KWACHA("zamtel-kwacha", "zamtel", "zamtel-money");
 
   private final String cliName;
   private final List<String> aliases;

@@ -34,6 +34,37 @@ public final class FormatDetector {
 
   private static final Pattern PAYPAL_SECTION = Pattern.compile("(?m)^\"?(FH|SH|CH)\"?,");
 
+  /** The Transaction Detail report's column header: the STL's has no Transactional Status. */
+  private static final Pattern PAYPAL_TRR_HEADER =
+      Pattern.compile("(?m)^\"?CH\"?,.*\"?Transactional Status\"?\\s*(,|$)");
+
+  /** A Stripe event, alone, in an array or in an API list. */
+  private static final Pattern STRIPE_EVENT = Pattern.compile("\"object\"\\s*:\\s*\"event\"");
+
+  private static final Pattern ADYEN_NOTIFICATION =
+      Pattern.compile("\"notificationItems\"\\s*:\\s*\\[");
+
+  /** Zamtel's bodies have no member of their own: they are known by naming the provider. */
+  private static final Pattern ZAMTEL = Pattern.compile("(?i)\"[^\"]{0,80}zamtel[^\"]{0,80}\"");
+
+  private static final Pattern AIRTEL_ID = Pattern.compile("\"airtel_money_id\"\\s*:");
+
+  private static final Pattern AIRTEL_TRANSACTION =
+      Pattern.compile("\"transaction\"\\s*:\\s*\\{[^{}]*\"status(_code)?\"\\s*:");
+
+  private static final Pattern MTN_TRANSACTION_ID =
+      Pattern.compile("\"financialTransactionId\"\\s*:");
+
+  private static final Pattern MTN_PARTY = Pattern.compile("\"(payer|payee)\"\\s*:\\s*\\{");
+
+  private static final Pattern MTN_EXTERNAL_ID = Pattern.compile("\"externalId\"\\s*:");
+
+  private static final List<String> ADYEN_PAYMENTS_ACCOUNTING_COLUMNS =
+      List.of("Psp Reference", "Record Type", "Booking Date", "Payable (SC)");
+
+  private static final List<String> STRIPE_BALANCE_HISTORY_COLUMNS =
+      List.of("id", "Type", "Amount", "Currency", "Created (UTC)");
+
   private static final List<String> EXPECTED_COLUMNS =
       List.of("expected_id", "merchant_reference", "amount", "currency");
 
@@ -51,6 +82,13 @@ public final class FormatDetector {
   /** The format of a file whose first bytes are {@code head}, or empty when none fits. */
   public static Optional<Format> detect(byte[] head) {
     String text = TextDecoding.decode(head, HEAD_BYTES).text().stripLeading();
+    // MT940 envelopes start with "{1:" too, so a brace alone does not make a document JSON.
+    if (text.startsWith("{") || text.startsWith("[")) {
+      Optional<Format> json = detectJson(text);
+      if (json.isPresent()) {
+        return json;
+      }
+    }
     if (text.startsWith("<")) {
       return CAMT_053.matcher(text).find() ? Optional.of(Format.CAMT_053) : Optional.empty();
     }
@@ -65,11 +103,15 @@ public final class FormatDetector {
       return Optional.empty();
     }
     if (isPaypalStl(row, text)) {
-      return Optional.of(Format.PAYPAL_STL);
+      return Optional.of(
+          PAYPAL_TRR_HEADER.matcher(text).find() ? Format.PAYPAL_TRR : Format.PAYPAL_STL);
     }
     HeaderIndex header = HeaderIndex.of(row.fields());
     if (EXPECTED_COLUMNS.stream().allMatch(header::has)) {
       return Optional.of(Format.EXPECTED_PAYMENTS_CSV);
+    }
+    if (ADYEN_PAYMENTS_ACCOUNTING_COLUMNS.stream().allMatch(header::has)) {
+      return Optional.of(Format.ADYEN_PAYMENTS_ACCOUNTING);
     }
     if (ADYEN_SETTLEMENT_DETAIL_COLUMNS.stream().allMatch(header::has)) {
       return Optional.of(Format.ADYEN_SETTLEMENT_DETAIL);
@@ -78,12 +120,36 @@ public final class FormatDetector {
         && STRIPE_ID_COLUMNS.stream().anyMatch(header::has)) {
       return Optional.of(Format.STRIPE_ITEMIZED);
     }
+    if (STRIPE_BALANCE_HISTORY_COLUMNS.stream().allMatch(header::has)) {
+      return Optional.of(Format.STRIPE_BALANCE_HISTORY);
+    }
+    return Optional.empty();
+  }
+
+  /** JSON documents: webhook bodies and API responses, told apart by their member names. */
+  private static Optional<Format> detectJson(String text) {
+    if (STRIPE_EVENT.matcher(text).find()) {
+      return Optional.of(Format.STRIPE_WEBHOOK);
+    }
+    if (ADYEN_NOTIFICATION.matcher(text).find()) {
+      return Optional.of(Format.ADYEN_WEBHOOK);
+    }
+    if (ZAMTEL.matcher(text).find()) {
+      return Optional.of(Format.ZAMTEL_KWACHA);
+    }
+    if (AIRTEL_ID.matcher(text).find() || AIRTEL_TRANSACTION.matcher(text).find()) {
+      return Optional.of(Format.AIRTEL_MONEY);
+    }
+    if (MTN_TRANSACTION_ID.matcher(text).find()
+        || (MTN_EXTERNAL_ID.matcher(text).find() && MTN_PARTY.matcher(text).find())) {
+      return Optional.of(Format.MTN_MOMO);
+    }
     return Optional.empty();
   }
 
   /**
-   * A PayPal Settlement report: an RH record dated like "2026/01/07 02:22:35 -0800" first, and an
-   * FH, SH or CH record in the head.
+   * A PayPal SFTP report (Settlement or Transaction Detail): an RH record dated like "2026/01/07
+   * 02:22:35 -0800" first, and an FH, SH or CH record in the head.
    */
   private static boolean isPaypalStl(CsvLine.Row first, String text) {
     return first.fields().size() > 1

@@ -20,7 +20,10 @@ public record ParserLimits(int maxPayloadBytes, int maxRows, int maxLineChars, i
   /** Characters in one CSV record or one XML text value. */
   public static final int MAX_LINE_CHARS = 64 * 1024;
 
-  /** XML element nesting; camt.053 needs about 12 levels. */
+  /**
+   * XML element nesting (camt.053 needs about 12 levels), and JSON object/array nesting for the
+   * webhook and API formats (Stripe events need about 8).
+   */
   public static final int MAX_XML_DEPTH = 64;
 
   public static final ParserLimits DEFAULT =

@@ -19,6 +19,9 @@ final class PaypalColumns {
   static final String CUSTOM_FIELD = "Custom Field";
   static final String BANK_REFERENCE_ID = "Bank Reference ID";
 
+  /** Transaction Detail report only: S completed, P pending, D denied, V reversed, F refunded. */
+  static final String TRANSACTIONAL_STATUS = "Transactional Status";
+
   static final List<String> REQUIRED =
       List.of(
           TRANSACTION_ID,
@@ -27,6 +30,17 @@ final class PaypalColumns {
           GROSS_DEBIT_OR_CREDIT,
           GROSS_AMOUNT,
           GROSS_CURRENCY);
+
+  /** The Transaction Detail report (TRR) adds the status of each transaction. */
+  static final List<String> REQUIRED_TRR =
+      List.of(
+          TRANSACTION_ID,
+          EVENT_CODE,
+          INITIATION_DATE,
+          GROSS_DEBIT_OR_CREDIT,
+          GROSS_AMOUNT,
+          GROSS_CURRENCY,
+          TRANSACTIONAL_STATUS);
 
   private PaypalColumns() {}
 }

@@ -86,6 +86,12 @@ final class PaypalFooterTotals {
     footed.clear();
   }
 
+  /** Forgets the sums without reporting: for reports whose footers carry counts, not totals. */
+  void discard() {
+    sums.clear();
+    footed.clear();
+  }
+
   /** The x100 report value as decimal text, for messages. */
   private static String major(long hundredths) {
     return BigDecimal.valueOf(hundredths, PaypalAmount.REPORT_EXPONENT).toPlainString();

@@ -26,15 +26,11 @@ import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
 import dev.recon.normalization.format.RowProblems;
-import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
 import dev.recon.schemas.Provenance;
 import dev.recon.schemas.RecordKind;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +60,6 @@ public final class PaypalSettlementReportParser implements RecordParser {
   public static final String REPORT_HEADER = "RH";
 
   static final String RECORD_TYPE = "record type";
-
-  private static final DateTimeFormatter REPORT_TIME =
-      DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss xx");
-
-  private static final String CREDIT = "CR";
-  private static final String DEBIT = "DR";
 
   private final ParserLimits limits;
 
@@ -216,7 +206,10 @@ public final class PaypalSettlementReportParser implements RecordParser {
     }
     Long grossAbs = PaypalAmount.toMinor(GROSS_AMOUNT, row.value(GROSS_AMOUNT), currency, problems);
     Long feeAbs =
-        hasFee ? PaypalAmount.toMinor(FEE_AMOUNT, row.value(FEE_AMOUNT), currency, problems) : 0L;
+        hasFee
+            // Long.valueOf keeps the conditional boxed: a null (invalid fee) must not unbox.
+            ? PaypalAmount.toMinor(FEE_AMOUNT, row.value(FEE_AMOUNT), currency, problems)
+            : Long.valueOf(0L);
     if (problems.reportTo(out)) {
       return;
     }
@@ -303,34 +296,14 @@ public final class PaypalSettlementReportParser implements RecordParser {
   }
 
   private static String currency(BoundRow row, String column, RowProblems problems) {
-    String currency = row.value(column);
-    if (!MinorUnits.isKnownCurrency(currency)) {
-      problems.add(
-          column,
-          currency.isEmpty() ? "required value missing" : "unknown currency code",
-          currency);
-    }
-    return currency;
+    return PaypalFields.currency(row, column, problems);
   }
 
-  /** True for CR (credit to the PayPal balance), false for DR. */
   private static boolean indicator(BoundRow row, String column, RowProblems problems) {
-    String text = row.value(column);
-    if (CREDIT.equals(text)) {
-      return true;
-    }
-    if (!DEBIT.equals(text)) {
-      problems.add(column, "not CR or DR", text);
-    }
-    return false;
+    return PaypalFields.indicator(row, column, problems);
   }
 
   private static Instant reportTime(String text, RowProblems problems) {
-    try {
-      return OffsetDateTime.parse(text, REPORT_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      problems.add(INITIATION_DATE, "not a date and time like 2026/01/06 03:12:28 -0800", text);
-      return null;
-    }
+    return PaypalFields.reportTime(INITIATION_DATE, text, problems);
   }
 }

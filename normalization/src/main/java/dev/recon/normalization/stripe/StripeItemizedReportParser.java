@@ -229,7 +229,7 @@ public final class StripeItemizedReportParser implements RecordParser {
   /**
    * Report times are wall-clock in the report's time zone; UTC unless the report says otherwise.
    */
-  private static Instant reportTime(String column, String text, RowProblems problems) {
+  static Instant reportTime(String column, String text, RowProblems problems) {
     String normalized = text.replace('T', ' ').replace("Z", "");
     try {
       if (normalized.length() == 10) {

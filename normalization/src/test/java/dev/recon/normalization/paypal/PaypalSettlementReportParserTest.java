@@ -230,6 +230,21 @@ class PaypalSettlementReportParserTest {
   }
 
   @Test
+  void invalidFeeAmountIsAnErrorNotACrash() {
+    ParseResult r =
+        parseText(
+            "RH,2026/02/04 01:00:00 -0800,A\n"
+                + "CH,Transaction ID,Transaction Event Code,Transaction Initiation Date,"
+                + "Transaction Debit or Credit,Gross Transaction Amount,Gross Transaction Currency,"
+                + "Fee Debit or Credit,Fee Amount,Fee Currency\n"
+                + "SB,T1,T0006,2026/02/03 09:15:00 -0800,CR,1234,EUR,DR,1.5,EUR\n");
+    assertThat(r.records()).isEmpty();
+    assertThat(r.errors())
+        .extracting(ParseError::line, ParseError::field)
+        .containsExactly(tuple(3, "Fee Amount"));
+  }
+
+  @Test
   void fileNotStartingWithRhIsOneError() {
     ParseResult r = parseText("CH,Transaction ID\nSB,T1\n");
     assertThat(r.records()).isEmpty();

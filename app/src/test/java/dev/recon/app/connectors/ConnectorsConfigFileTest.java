@@ -71,6 +71,16 @@ class ConnectorsConfigFileTest {
   }
 
   @Test
+  void theExampleInTheRepositoryIsValid() {
+    // surefire runs in the module folder; the example is documented in the README
+    ConnectorsConfigFile.Contents c =
+        ConnectorsConfigFile.read(java.nio.file.Path.of("../examples/recon-run.yaml"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.plan().webhooks()).isPresent();
+    assertThat(c.plan().polls()).hasSize(4);
+  }
+
+  @Test
   void noSectionMeansNoConnectors() {
     ConnectorsConfigFile.Contents c = ConnectorsConfigFile.parse("kafka: {}\n", "recon.yaml");
     assertThat(c.errors()).isEmpty();

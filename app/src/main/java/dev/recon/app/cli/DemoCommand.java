@@ -1,5 +1,7 @@
 package dev.recon.app.cli;
 
+import dev.recon.app.demo.DemoConnectorDelivery;
+import dev.recon.app.demo.DemoConnectorStandIns;
 import dev.recon.app.demo.DemoDataGenerator;
 import dev.recon.app.demo.DemoIndexPage;
 import dev.recon.app.pipeline.ReconcileRequest;
@@ -7,6 +9,7 @@ import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
 import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.platform.ConfigResolution;
+import dev.recon.app.platform.DatabaseEndpoints;
 import dev.recon.app.platform.Platform;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.io.PrintWriter;
@@ -33,10 +36,18 @@ import picocli.CommandLine.Option;
     description = {
       "Start the embedded platform (Kafka, PostgreSQL, Flink MiniCluster), generate a settlement"
           + " cycle for two tenants, reconcile both through the real jobs and write ./recon-out/.",
+      "The second tenant's input arrives through the real connectors from loopback stand-ins: an"
+          + " SFTP drop, a bank's mailbox, Adyen's report API and a signed Stripe webhook.",
       "Keeps the platform up until Ctrl-C unless --exit is given."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final List<DemoDataGenerator.Scenario> NO_SCENARIOS = List.of();
+
+  /**
+   * The tenant whose input arrives through the connectors (SFTP, email, report API, webhook); the
+   * other's files are published directly, as {@code recon reconcile} does.
+   */
+  static final String CONNECTOR_TENANT = "globex";
 
   @Option(
       names = "--out",
@@ -116,9 +127,35 @@ final class DemoCommand implements Callable<Integer> {
                 out.resolve(s.tenant()),
                 Instant.now(),
                 ToleranceRuleSet.defaults());
-        ReconcileResult result =
-            new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
-                .run(request);
+        ReconcileRun run =
+            new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC());
+        ReconcileResult result;
+        if (s.tenant().equals(CONNECTOR_TENANT)) {
+          // this tenant's files arrive through every connector kind instead of being published
+          try (DemoConnectorStandIns standIns =
+              DemoConnectorStandIns.start(
+                  out.resolve("stand-ins").resolve(s.tenant()),
+                  s.tenant(),
+                  s.merchantAccount(),
+                  files)) {
+            DatabaseEndpoints db = p.database();
+            result =
+                run.run(
+                    request,
+                    new DemoConnectorDelivery(
+                        standIns,
+                        p.kafkaBootstrap(),
+                        db.appUrl(),
+                        db.appUser(),
+                        db.appPassword(),
+                        line -> {
+                          stdout.println("tenant " + s.tenant() + ": " + line);
+                          stdout.flush();
+                        }));
+          }
+        } else {
+          result = run.run(request);
+        }
         result.problems().forEach(problem -> err.println("error: " + problem));
         allRan &= result.couldRun();
         stdout.println("tenant " + s.tenant() + ":");

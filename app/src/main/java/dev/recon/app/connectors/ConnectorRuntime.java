@@ -62,8 +62,20 @@ public final class ConnectorRuntime implements AutoCloseable {
       SecretResolver secrets,
       MeterRegistry meters,
       Clock clock) {
+    return start(plan, kafkaBootstrap, Topics.RAW, appRole, secrets, meters, clock);
+  }
+
+  /** As above, publishing to {@code rawTopic} instead of the platform's raw topic. */
+  public static ConnectorRuntime start(
+      ConnectorPlan plan,
+      String kafkaBootstrap,
+      String rawTopic,
+      DataSource appRole,
+      SecretResolver secrets,
+      MeterRegistry meters,
+      Clock clock) {
     RawRecordPublisher publisher =
-        new RawRecordPublisher(RawRecordPublisher.reliableProducer(kafkaBootstrap), Topics.RAW);
+        new RawRecordPublisher(RawRecordPublisher.reliableProducer(kafkaBootstrap), rawTopic);
     ConnectorServices services =
         ConnectorServices.of(publisher, new TenantTransactions(appRole), secrets, meters, clock);
     TaskScheduler scheduler =

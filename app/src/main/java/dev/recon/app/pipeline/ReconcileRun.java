@@ -62,7 +62,25 @@ public final class ReconcileRun {
     this.clock = clock;
   }
 
+  /**
+   * How a run's input reaches its raw topic: by default the request's files are published as they
+   * are; the demo lets the connectors deliver them instead.
+   */
+  @FunctionalInterface
+  public interface RawDelivery {
+    /** Publishes to {@code rawTopic} and returns how many raw records it published. */
+    int deliver(String rawTopic, List<String> problems) throws Exception;
+  }
+
   public ReconcileResult run(ReconcileRequest request) throws Exception {
+    return run(request, null);
+  }
+
+  /**
+   * @param delivery publishes the run's input to its raw topic, or null to publish the request's
+   *     files
+   */
+  public ReconcileResult run(ReconcileRequest request, RawDelivery delivery) throws Exception {
     List<String> problems = new ArrayList<>();
     Map<Path, Optional<String>> hints = new HashMap<>();
     int recognised = 0;
@@ -82,7 +100,10 @@ public final class ReconcileRun {
     RunTopics topics = RunTopics.forRun(runId);
     topicAdmin.create(topics.all(), context.topicPartitions(), context.topicReplication());
     try {
-      int published = publish(request, topics, hints, problems);
+      int published =
+          delivery == null
+              ? publish(request, topics, hints, problems)
+              : delivery.deliver(topics.raw(), problems);
       err.println("run " + runId + ": " + published + " file(s) on Kafka; normalizing");
       err.flush();
       runNormalization(topics, runId);

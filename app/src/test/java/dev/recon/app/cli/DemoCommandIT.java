@@ -39,5 +39,10 @@ class DemoCommandIT {
         .as(run.toString())
         .isEqualTo(2);
     assertThat(run.out()).doesNotContain("balanced: NO").contains("Look at:");
+    // globex's input arrives through every connector kind, one record each
+    assertThat(run.out())
+        .contains(
+            "tenant globex: arrived through the connectors: {api:adyen=1, email:INBOX=1,"
+                + " sftp:erp-expected-payments=1, webhook:stripe=1}");
   }
 }

@@ -158,7 +158,8 @@ public final class CashMatchRule {
         List.of(candidate.payout(), candidate.line()));
   }
 
-  private static Break missingInBank(Payout payout, Instant detectedAt) {
+  /** The break of a payout no bank line accounts for. */
+  public static Break missingInBank(Payout payout, Instant detectedAt) {
     return new Break(
         payout.tenantId(),
         MatchLevel.L4,
@@ -182,7 +183,8 @@ public final class CashMatchRule {
             + payout.payoutDate().plusDays(VALUE_DATE_DAYS_AFTER));
   }
 
-  private static Break unmatchedLine(StatementLine line, Instant detectedAt) {
+  /** The break of a bank line no payout accounts for. */
+  public static Break unmatchedLine(StatementLine line, Instant detectedAt) {
     return new Break(
         line.tenantId(),
         MatchLevel.L4,

@@ -13,7 +13,9 @@ import dev.recon.schemas.PaymentEventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,21 +29,11 @@ import java.util.Optional;
  */
 public final class ExactMatchRule {
 
-  /**
-   * A reference seen this often is not one order (think "N/A" used for everything): the key is
-   * decided early rather than hold state without bound.
-   */
-  public static final int MAX_RECORDS_PER_REFERENCE = 1_000;
-
   private ExactMatchRule() {}
 
   /** Only captures confirm an expected payment; refunds, fees and the like skip L1. */
   public static boolean takesPart(PaymentEventType type) {
     return type == PaymentEventType.CAPTURE;
-  }
-
-  public static boolean overflows(int recordCount) {
-    return recordCount > MAX_RECORDS_PER_REFERENCE;
   }
 
   /**
@@ -50,11 +42,12 @@ public final class ExactMatchRule {
    */
   public static Optional<MatchedSet> onArrival(
       List<Expectation> expected, List<PspTransaction> captures) {
-    if (expected.size() != 1 || captures.size() != 1) {
+    List<PspTransaction> distinct = distinctCaptures(captures);
+    if (expected.size() != 1 || distinct.size() != 1) {
       return Optional.empty();
     }
     Expectation e = expected.get(0);
-    PspTransaction c = captures.get(0);
+    PspTransaction c = distinct.get(0);
     return agree(e, c) ? Optional.of(match(e, c)) : Optional.empty();
   }
 
@@ -67,10 +60,16 @@ public final class ExactMatchRule {
   public static Resolution onExpiry(
       List<Expectation> expected, List<PspTransaction> captures, Instant detectedAt) {
     List<Expectation> openExpected = ReconRecord.chronological(expected);
-    List<PspTransaction> openCaptures = ReconRecord.chronological(captures);
+    List<PspTransaction> openCaptures = distinctCaptures(captures);
     List<MatchedSet> matches = pairExactly(openExpected, openCaptures);
     return new Resolution(
-        matches, breaksFor(openExpected, openCaptures, !expected.isEmpty(), detectedAt));
+        matches,
+        breaksFor(
+            openExpected,
+            openCaptures,
+            !expected.isEmpty(),
+            pairedCaptureIds(matches),
+            detectedAt));
   }
 
   /**
@@ -81,7 +80,7 @@ public final class ExactMatchRule {
   public static Expiry expire(
       List<Expectation> expected, List<PspTransaction> captures, Instant detectedAt) {
     List<Expectation> openExpected = ReconRecord.chronological(expected);
-    List<PspTransaction> openCaptures = ReconRecord.chronological(captures);
+    List<PspTransaction> openCaptures = distinctCaptures(captures);
     List<MatchedSet> matches = pairExactly(openExpected, openCaptures);
     List<Break> breaks = new ArrayList<>();
     List<Expectation> leftExpected = new ArrayList<>();
@@ -105,7 +104,8 @@ public final class ExactMatchRule {
         breaks,
         ReconRecord.chronological(leftExpected),
         ReconRecord.chronological(leftCaptures),
-        !expected.isEmpty());
+        !expected.isEmpty(),
+        pairedCaptureIds(matches));
   }
 
   /**
@@ -117,6 +117,21 @@ public final class ExactMatchRule {
       List<Expectation> unmatchedExpected,
       List<PspTransaction> unmatchedCaptures,
       boolean referenceExpected,
+      Instant detectedAt) {
+    return breaksFor(
+        unmatchedExpected, unmatchedCaptures, referenceExpected, List.of(), detectedAt);
+  }
+
+  /**
+   * As {@link #breaksFor(List, List, boolean, Instant)}; a DUPLICATE capture's detail names the
+   * captures that were paired with the reference's expected payments ({@code pairedCaptureIds}) and
+   * the other unmatched captures, so both charges of a payment charged twice are named.
+   */
+  public static List<Break> breaksFor(
+      List<Expectation> unmatchedExpected,
+      List<PspTransaction> unmatchedCaptures,
+      boolean referenceExpected,
+      List<String> pairedCaptureIds,
       Instant detectedAt) {
     List<PspTransaction> openCaptures = ReconRecord.chronological(unmatchedCaptures);
     List<Break> breaks = new ArrayList<>();
@@ -130,7 +145,7 @@ public final class ExactMatchRule {
     BreakReason extraCapture =
         referenceExpected ? BreakReason.DUPLICATE : BreakReason.MISSING_EXPECTED;
     for (PspTransaction c : openCaptures) {
-      breaks.add(unexpected(c, extraCapture, detectedAt));
+      breaks.add(unexpected(c, extraCapture, pairedCaptureIds, detectedAt));
     }
     return breaks;
   }
@@ -156,20 +171,56 @@ public final class ExactMatchRule {
    *
    * @param referenceExpected whether any expected payment was on the reference: an extra capture is
    *     then a DUPLICATE rather than MISSING_EXPECTED
+   * @param pairedCaptureIds the captures paired exactly here, which a DUPLICATE names
    */
   public record Expiry(
       List<MatchedSet> matches,
       List<Break> breaks,
       List<Expectation> leftExpected,
       List<PspTransaction> leftCaptures,
-      boolean referenceExpected) {
+      boolean referenceExpected,
+      List<String> pairedCaptureIds) {
 
     public Expiry {
       matches = List.copyOf(matches);
       breaks = List.copyOf(breaks);
       leftExpected = List.copyOf(leftExpected);
       leftCaptures = List.copyOf(leftCaptures);
+      pairedCaptureIds = List.copyOf(pairedCaptureIds);
     }
+  }
+
+  /**
+   * One capture per PSP id, chronological: the same capture reported twice with different content
+   * (first by webhook without its settlement batch, then in the settlement file with it) is one
+   * payment, not two. The delivery with a batch is kept, else the earliest.
+   */
+  public static List<PspTransaction> distinctCaptures(List<PspTransaction> captures) {
+    Map<String, PspTransaction> byId = new LinkedHashMap<>();
+    for (PspTransaction c : ReconRecord.chronological(captures)) {
+      PspTransaction kept = byId.get(c.eventId());
+      if (kept == null || (!hasBatch(kept) && hasBatch(c))) {
+        byId.put(c.eventId(), c);
+      }
+    }
+    return ReconRecord.chronological(byId.values());
+  }
+
+  private static boolean hasBatch(PspTransaction c) {
+    return c.batchId() != null && !c.batchId().isBlank();
+  }
+
+  /** The ids of the captures in these matches. */
+  public static List<String> pairedCaptureIds(List<MatchedSet> matches) {
+    List<String> ids = new ArrayList<>();
+    for (MatchedSet match : matches) {
+      for (ReconRecord member : match.members()) {
+        if (member instanceof PspTransaction capture) {
+          ids.add(capture.eventId());
+        }
+      }
+    }
+    return ids;
   }
 
   private static boolean agree(Expectation e, PspTransaction c) {
@@ -233,7 +284,30 @@ public final class ExactMatchRule {
         detail);
   }
 
-  private static Break unexpected(PspTransaction c, BreakReason reason, Instant detectedAt) {
+  private static Break unexpected(
+      PspTransaction c, BreakReason reason, List<String> pairedCaptureIds, Instant detectedAt) {
+    String detail;
+    if (reason != BreakReason.DUPLICATE) {
+      detail = "no expected payment on reference " + c.merchantReference();
+    } else if (pairedCaptureIds.isEmpty()) {
+      detail = "another capture on reference " + c.merchantReference() + " was paired first";
+    } else {
+      detail =
+          "the same payment charged again: capture "
+              + c.eventId()
+              + " ("
+              + c.grossMinor()
+              + " "
+              + c.grossCurrency()
+              + ") on reference "
+              + c.merchantReference()
+              + " duplicates capture "
+              + String.join(
+                  ", ",
+                  pairedCaptureIds.subList(
+                      0, Math.min(pairedCaptureIds.size(), Break.MAX_IDS_IN_DETAIL)))
+              + ", paired with the expected payment";
+    }
     return new Break(
         c.tenantId(),
         MatchLevel.L1,
@@ -244,8 +318,6 @@ public final class ExactMatchRule {
         c.grossCurrency(),
         c.eventTime(),
         detectedAt,
-        reason == BreakReason.DUPLICATE
-            ? "another capture on reference " + c.merchantReference() + " was paired first"
-            : "no expected payment on reference " + c.merchantReference());
+        detail);
   }
 }

@@ -25,5 +25,7 @@ final class AvroTypes {
   /** A POJO whose record fields are Avro types (Flink's type extractor gives them Avro info). */
   static final TypeInformation<L1Leftover> L1_LEFTOVER = Types.POJO(L1Leftover.class);
 
+  static final TypeInformation<L4Leftover> L4_LEFTOVER = Types.POJO(L4Leftover.class);
+
   private AvroTypes() {}
 }

@@ -2,18 +2,24 @@ package dev.recon.matching.job;
 
 import dev.recon.matching.cash.CashDecision;
 import dev.recon.matching.cash.CashMatchRule;
+import dev.recon.matching.model.Break;
+import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.Payout;
 import dev.recon.matching.model.ReconRecord;
 import dev.recon.matching.model.Resolution;
 import dev.recon.matching.model.StatementLine;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.RecordKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +42,30 @@ public final class CashMatchFunction
   private static final long serialVersionUID = 1L;
 
   private final Duration window;
+  private final KeyPolicy policy;
+  private final boolean handOverLeftovers;
 
   private transient ListState<PaymentEvent> payouts;
   private transient ListState<BankLine> lines;
   private transient KeyTimer nextExpiry;
+  private transient KeyTimer arrivalCheck;
 
   public CashMatchFunction(Duration window) {
+    this(window, KeyPolicy.defaults());
+  }
+
+  CashMatchFunction(Duration window, KeyPolicy policy) {
+    this(window, policy, false);
+  }
+
+  /**
+   * @param handOverLeftovers true: records whose window ends unmatched go to {@link
+   *     ReconOutputs#L4_LEFTOVERS} (bank fees, aggregated lines) instead of breaking here
+   */
+  CashMatchFunction(Duration window, KeyPolicy policy, boolean handOverLeftovers) {
     this.window = Objects.requireNonNull(window, "window");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.handOverLeftovers = handOverLeftovers;
   }
 
   @Override
@@ -55,48 +78,103 @@ public final class CashMatchFunction
     nextExpiry =
         new KeyTimer(
             getRuntimeContext().getState(new ValueStateDescriptor<>("next-expiry", Types.LONG)));
+    arrivalCheck =
+        new KeyTimer(
+            getRuntimeContext().getState(new ValueStateDescriptor<>("arrival-check", Types.LONG)));
   }
 
   @Override
   public void processElement1(PaymentEvent payout, Context ctx, Collector<Match> out)
       throws Exception {
+    if (refusedAtLimit(Payout.from(payout), ctx)) {
+      return;
+    }
     payouts.add(payout);
-    afterArrival(ctx, out);
+    afterArrival(payout.getEventTime().toEpochMilli(), ctx, out);
   }
 
   @Override
   public void processElement2(BankLine line, Context ctx, Collector<Match> out) throws Exception {
+    if (refusedAtLimit(StatementLine.from(line), ctx)) {
+      return;
+    }
     lines.add(line);
-    afterArrival(ctx, out);
+    afterArrival(StatementLine.eventTimeOf(line.getBookingDate()).toEpochMilli(), ctx, out);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
+    if (arrivalCheck.fired(timestamp)) {
+      // The watermark has passed every record held: decide what no in-bound record can change.
+      apply(CashMatchRule.onArrival(loadPayouts(), loadLines()), ctx, out);
+    }
+    Long next = nextExpiry.registered();
+    if (next == null || timestamp < next) {
+      return;
+    }
     CashDecision decision =
         CashMatchRule.onExpiry(loadPayouts(), loadLines(), Instant.ofEpochMilli(timestamp), window);
     apply(decision, ctx, out);
   }
 
-  private void afterArrival(Context ctx, Collector<Match> out) throws Exception {
-    List<Payout> heldPayouts = loadPayouts();
-    List<StatementLine> heldLines = loadLines();
-    CashDecision decision =
-        CashMatchRule.overflows(heldPayouts.size(), heldLines.size())
-            ? CashMatchRule.onOverflow(
-                heldPayouts, heldLines, ReconRecord.latest(heldPayouts, heldLines))
-            : CashMatchRule.onArrival(heldPayouts, heldLines);
-    apply(decision, ctx, out);
+  private boolean refusedAtLimit(ReconRecord record, Context ctx) throws Exception {
+    int held = 0;
+    for (PaymentEvent ignored : payouts.get()) {
+      held++;
+    }
+    for (BankLine ignored : lines.get()) {
+      held++;
+    }
+    if (!OpenItemLimit.isFull(held, policy.maxOpenPerKey())) {
+      return false;
+    }
+    Break refused =
+        OpenItemLimit.refused(record, MatchLevel.L4, policy.maxOpenPerKey(), record.eventTime());
+    String psp = record instanceof Payout p ? p.psp() : null;
+    ctx.output(ReconOutputs.BREAKS, policy.dating().apply(refused, psp).toAvro());
+    return true;
+  }
+
+  private void afterArrival(long recordTime, Context ctx, Collector<Match> out) throws Exception {
+    if (policy.decideOnArrival()) {
+      arrivalCheck.extendTo(ctx.timerService(), recordTime);
+    }
+    apply(new CashDecision(List.of(), List.of(), loadPayouts(), loadLines()), ctx, out);
   }
 
   private void apply(CashDecision decision, Context ctx, Collector<Match> out) throws Exception {
+    // A key is a currency and amount, which payouts of several PSPs may share.
+    Map<String, PaymentEvent> payoutsById = new HashMap<>();
+    for (PaymentEvent payout : payouts.get()) {
+      payoutsById.put(payout.getEventId(), payout);
+    }
+    Map<String, BankLine> linesById = new HashMap<>();
+    for (BankLine line : lines.get()) {
+      linesById.put(line.getLineId(), line);
+    }
     ReconOutputs.emit(
         new Resolution(decision.matches(), decision.breaks()),
         out,
-        b -> ctx.output(ReconOutputs.BREAKS, b));
+        b -> {
+          PaymentEvent payout =
+              b.recordKind() == RecordKind.PAYOUT ? payoutsById.get(b.recordId()) : null;
+          BankLine line =
+              b.recordKind() == RecordKind.BANK_LINE ? linesById.get(b.recordId()) : null;
+          long leftAt = b.detectedAt().toEpochMilli();
+          if (handOverLeftovers && payout != null) {
+            ctx.output(ReconOutputs.L4_LEFTOVERS, L4Leftover.of(payout, leftAt));
+          } else if (handOverLeftovers && line != null) {
+            ctx.output(ReconOutputs.L4_LEFTOVERS, L4Leftover.of(line, leftAt));
+          } else {
+            String psp = payout == null ? null : payout.getPsp();
+            ctx.output(ReconOutputs.BREAKS, policy.dating().apply(b, psp).toAvro());
+          }
+        });
     if (decision.settled()) {
       payouts.clear();
       lines.clear();
       nextExpiry.cancel(ctx.timerService());
+      arrivalCheck.cancel(ctx.timerService());
       return;
     }
     keepOpen(decision);

@@ -3,6 +3,10 @@ package dev.recon.matching.job;
 import dev.recon.matching.cash.CashKey;
 import dev.recon.matching.exact.ExactMatchKey;
 import dev.recon.matching.exact.ExactMatchRule;
+import dev.recon.matching.link.LinkKey;
+import dev.recon.matching.link.OriginalLinkRule;
+import dev.recon.matching.model.MatchKey;
+import dev.recon.matching.model.PspTransaction;
 import dev.recon.matching.model.StatementLine;
 import dev.recon.matching.settlement.SettlementKey;
 import dev.recon.schemas.BankLine;
@@ -44,6 +48,19 @@ final class InputKeys {
   static String bankLineByAmount(BankLine line) {
     return CashKey.of(
         line.getProvenance().getTenantId(), line.getCurrency(), line.getAmountMinor());
+  }
+
+  static String linkByOriginal(PaymentEvent e) {
+    return LinkKey.of(PspTransaction.from(e));
+  }
+
+  static boolean takesPartInLink(PaymentEvent e) {
+    return e.getRecordKind() == RecordKind.PSP_TXN && OriginalLinkRule.takesPart(e.getType());
+  }
+
+  /** L4 leftovers meet per tenant and currency: a fee or an aggregation changes the amount. */
+  static String cashLeftover(L4Leftover l) {
+    return MatchKey.of(l.tenantId(), l.currency());
   }
 
   static boolean isCapture(PaymentEvent e) {

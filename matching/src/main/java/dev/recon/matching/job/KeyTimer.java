@@ -50,6 +50,19 @@ final class KeyTimer {
     return registered.value();
   }
 
+  /**
+   * Called from onTimer: true when {@code timestamp} is this timer, which is then no longer
+   * registered.
+   */
+  boolean fired(long timestamp) throws IOException {
+    Long current = registered.value();
+    if (current != null && current == timestamp) {
+      registered.clear();
+      return true;
+    }
+    return false;
+  }
+
   void cancel(TimerService timers) throws IOException {
     Long current = registered.value();
     if (current != null) {

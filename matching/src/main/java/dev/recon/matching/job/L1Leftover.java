@@ -2,6 +2,7 @@ package dev.recon.matching.job;
 
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.PaymentEvent;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,14 @@ public final class L1Leftover {
   /** Event time (epoch millis) at which L1 let it go. */
   public long leftAtMillis;
 
+  /**
+   * The captures L1 paired on the same reference, joined by {@link #ID_SEPARATOR} (empty for none):
+   * a DUPLICATE capture names them. A String, not a List, so the POJO needs no Kryo.
+   */
+  public String pairedCaptureIds = "";
+
+  static final String ID_SEPARATOR = "\u001f";
+
   public L1Leftover() {}
 
   static L1Leftover of(
@@ -46,6 +55,17 @@ public final class L1Leftover {
     l.referenceExpected = referenceExpected;
     l.leftAtMillis = leftAtMillis;
     return l;
+  }
+
+  L1Leftover withPairedCaptures(List<String> ids) {
+    pairedCaptureIds = String.join(ID_SEPARATOR, ids);
+    return this;
+  }
+
+  List<String> pairedCaptures() {
+    return pairedCaptureIds == null || pairedCaptureIds.isEmpty()
+        ? List.of()
+        : List.of(pairedCaptureIds.split(ID_SEPARATOR, -1));
   }
 
   String tenantId() {

@@ -1,5 +1,6 @@
 package dev.recon.matching.job;
 
+import dev.recon.matching.redelivery.DeliveryFingerprint;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
@@ -17,10 +18,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The matching job: L1 (expected payment - capture) followed by L2 (tolerant rules over what L1
- * left), L3 (settlement batch - payout) and L4 (payout - bank line) side by side over the same
- * inputs, so a break at one level never hides another. Matches go to the match sink and, booked by
- * the poster, to the journal sink; breaks go to the exception sink.
+ * The matching job: each source first drops records delivered again ({@link DropRedeliveries});
+ * then L1 (expected payment - capture) followed by L2 (tolerant rules over what L1 left), the
+ * capture links (refunds, chargebacks and reversals to their capture), L3 (settlement batch -
+ * payout) and L4 (payout - bank line) side by side over the same inputs, so a break at one level
+ * never hides another. Matches go to the match sink and, except links, booked by the poster, to the
+ * journal sink; breaks go to the exception sink.
  */
 public final class MatchingJob {
 
@@ -53,39 +56,74 @@ public final class MatchingJob {
   }
 
   public void addTo(StreamExecutionEnvironment env) {
+    KeyPolicy policy = KeyPolicy.of(settings);
     DataStream<ExpectedPayment> expected =
         env.fromSource(
                 expectedPayments,
                 watermarks(InputKeys::eventTime),
                 "expected-payments",
                 AvroTypes.EXPECTED_PAYMENT)
-            .uid("expected-payments-source");
+            .uid("expected-payments-source")
+            .keyBy(DeliveryFingerprint::of, Types.STRING)
+            .process(
+                new DropRedeliveries<ExpectedPayment>(
+                    settings.redeliveryHorizon(), InputKeys::eventTime),
+                AvroTypes.EXPECTED_PAYMENT)
+            .name("expected-payments-once")
+            .uid("expected-payments-once");
     DataStream<PaymentEvent> payments =
         env.fromSource(
                 paymentEvents,
                 watermarks(InputKeys::eventTime),
                 "payment-events",
                 AvroTypes.PAYMENT_EVENT)
-            .uid("payment-events-source");
+            .uid("payment-events-source")
+            .keyBy(DeliveryFingerprint::of, Types.STRING)
+            .process(
+                new DropRedeliveries<PaymentEvent>(
+                    settings.redeliveryHorizon(), InputKeys::eventTime),
+                AvroTypes.PAYMENT_EVENT)
+            .name("payment-events-once")
+            .uid("payment-events-once");
     DataStream<BankLine> bank =
         env.fromSource(
                 bankLines, watermarks(InputKeys::eventTime), "bank-lines", AvroTypes.BANK_LINE)
-            .uid("bank-lines-source");
+            .uid("bank-lines-source")
+            .keyBy(DeliveryFingerprint::of, Types.STRING)
+            .process(
+                new DropRedeliveries<BankLine>(settings.redeliveryHorizon(), InputKeys::eventTime),
+                AvroTypes.BANK_LINE)
+            .name("bank-lines-once")
+            .uid("bank-lines-once");
 
     SingleOutputStreamOperator<Match> exact =
         expected
             .connect(payments.filter(InputKeys::isCapture).name("captures").uid("captures"))
             .keyBy(InputKeys::expectedByReference, InputKeys::captureByReference, Types.STRING)
-            .process(new ExactMatchFunction(settings.exactWindow()), AvroTypes.MATCH)
+            .process(new ExactMatchFunction(settings.exactWindow(), policy), AvroTypes.MATCH)
             .name("L1 exact")
             .uid("l1-exact");
+
+    SingleOutputStreamOperator<Match> links =
+        payments
+            .filter(InputKeys::takesPartInLink)
+            .name("captures-refunds-chargebacks")
+            .uid("captures-refunds-chargebacks")
+            .keyBy(InputKeys::linkByOriginal, Types.STRING)
+            .process(
+                new OriginalLinkFunction(
+                    settings.linkWindow(), policy, settings.reportUnsettledCaptures()),
+                AvroTypes.MATCH)
+            .name("L1 capture links")
+            .uid("l1-capture-links");
 
     SingleOutputStreamOperator<Match> tolerant =
         exact
             .getSideOutput(ReconOutputs.L1_LEFTOVERS)
             .keyBy(new TolerantKeySelector(settings.toleranceRules()), Types.STRING)
             .process(
-                new TolerantMatchFunction(settings.tolerantWindow(), settings.toleranceRules()),
+                new TolerantMatchFunction(
+                    settings.tolerantWindow(), settings.toleranceRules(), policy),
                 AvroTypes.MATCH)
             .name("L2 tolerant")
             .uid("l2-tolerant");
@@ -96,7 +134,8 @@ public final class MatchingJob {
             .name("settlement-batch-members")
             .uid("settlement-batch-members")
             .keyBy(InputKeys::batchMember, Types.STRING)
-            .process(new SettlementMatchFunction(settings.settlementWindow()), AvroTypes.MATCH)
+            .process(
+                new SettlementMatchFunction(settings.settlementWindow(), policy), AvroTypes.MATCH)
             .name("L3 settlement")
             .uid("l3-settlement");
 
@@ -107,13 +146,23 @@ public final class MatchingJob {
             .uid("payouts")
             .connect(bank)
             .keyBy(InputKeys::payoutByAmount, InputKeys::bankLineByAmount, Types.STRING)
-            .process(new CashMatchFunction(settings.cashWindow()), AvroTypes.MATCH)
+            .process(new CashMatchFunction(settings.cashWindow(), policy, true), AvroTypes.MATCH)
             .name("L4 cash")
             .uid("l4-cash");
 
-    DataStream<Match> matches = exact.union(tolerant, settlement, cash);
-    matches.sinkTo(matchSink).name("matches").uid("match-sink");
-    matches
+    SingleOutputStreamOperator<Match> cashLeftovers =
+        cash.getSideOutput(ReconOutputs.L4_LEFTOVERS)
+            .keyBy(InputKeys::cashLeftover, Types.STRING)
+            .process(
+                new CashLeftoverFunction(settings.cashWindow(), settings.maxBankFeeMinor(), policy),
+                AvroTypes.MATCH)
+            .name("L4 bank fees and aggregated lines")
+            .uid("l4-cash-leftovers");
+
+    // Capture links book nothing (refunds and chargebacks are booked with their batch at L3).
+    DataStream<Match> booked = exact.union(tolerant, settlement, cash, cashLeftovers);
+    booked.union(links).sinkTo(matchSink).name("matches").uid("match-sink");
+    booked
         .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
         .name("journal-posting")
         .uid("journal-posting")
@@ -124,9 +173,11 @@ public final class MatchingJob {
     exact
         .getSideOutput(ReconOutputs.BREAKS)
         .union(
+            links.getSideOutput(ReconOutputs.BREAKS),
             tolerant.getSideOutput(ReconOutputs.BREAKS),
             settlement.getSideOutput(ReconOutputs.BREAKS),
-            cash.getSideOutput(ReconOutputs.BREAKS))
+            cash.getSideOutput(ReconOutputs.BREAKS),
+            cashLeftovers.getSideOutput(ReconOutputs.BREAKS))
         .sinkTo(exceptionSink)
         .name("exceptions")
         .uid("exception-sink");

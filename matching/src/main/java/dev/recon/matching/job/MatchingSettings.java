@@ -1,8 +1,11 @@
 package dev.recon.matching.job;
 
+import dev.recon.matching.calendar.PayoutCalendars;
+import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -18,6 +21,23 @@ import java.util.Objects;
  * @param tolerantWindow L2: each L1 leftover waits this long (after L1 let it go) for a tolerant
  *     match; it must cover the largest time lag the rules allow between two references
  * @param toleranceRules L2's rules; {@link ToleranceRuleSet#defaults()} unless configured
+ * @param decideOnArrival true: a match is emitted as soon as it is unambiguous (streaming); false:
+ *     every key is decided when its window ends, over all its records at once, so the outcome is
+ *     the same for any arrival order (bounded runs, where windows end at end of input anyway)
+ * @param linkWindow refunds, chargebacks and reversals wait this long after the latest record of
+ *     their original reference for the capture they follow (and a capture for them)
+ * @param redeliveryHorizon a record delivered again within this long (event time) after its first
+ *     delivery is the same record and is dropped
+ * @param maxOpenPerKey records one key of any level holds; further ones break as STATE_LIMIT (L3
+ *     batches hold up to {@link dev.recon.matching.settlement.SettlementRule#MAX_ROWS_PER_BATCH}
+ *     rows)
+ * @param asOf the run's as-of (null for none): no break is detected after it, and breaks waiting
+ *     for the PSP are assessed NOT_YET_DUE or LATE against it
+ * @param payoutCalendars each PSP's T+N schedule and each currency's holidays
+ * @param reportUnsettledCaptures true to break every capture that no delivery shows in a settlement
+ *     batch by the end of its link window (MISSING_PAYOUT on the capture, NOT_YET_DUE or LATE by
+ *     the payout calendar); off by default, as PSPs that settle from a balance (PayPal) never put
+ *     captures in batches
  */
 public record MatchingSettings(
     Duration exactWindow,
@@ -27,12 +47,23 @@ public record MatchingSettings(
     Duration maxOutOfOrderness,
     Duration sourceIdleness,
     Duration tolerantWindow,
-    ToleranceRuleSet toleranceRules)
+    ToleranceRuleSet toleranceRules,
+    boolean decideOnArrival,
+    Duration linkWindow,
+    Duration redeliveryHorizon,
+    int maxOpenPerKey,
+    Instant asOf,
+    PayoutCalendars payoutCalendars,
+    boolean reportUnsettledCaptures,
+    long maxBankFeeMinor)
     implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+
+  /** A bank fee beyond this (minor units) is no fee but a different amount. */
+  public static final long MAX_BANK_FEE_MINOR = 1_000_000L;
 
   /** A window beyond a year keeps state for records no one is waiting for any more. */
   public static final Duration MAX_WINDOW = Duration.ofDays(366);
@@ -42,9 +73,17 @@ public record MatchingSettings(
     requireWindow(settlementWindow, "settlementWindow");
     requireWindow(cashWindow, "cashWindow");
     requireWindow(tolerantWindow, "tolerantWindow");
+    requireWindow(linkWindow, "linkWindow");
+    requireWindow(redeliveryHorizon, "redeliveryHorizon");
     Objects.requireNonNull(toleranceRules, "toleranceRules");
     Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
     Objects.requireNonNull(sourceIdleness, "sourceIdleness");
+    Objects.requireNonNull(payoutCalendars, "payoutCalendars");
+    OpenItemLimit.requireValid(maxOpenPerKey, "maxOpenPerKey");
+    if (maxBankFeeMinor < 0 || maxBankFeeMinor > MAX_BANK_FEE_MINOR) {
+      throw new IllegalArgumentException(
+          "maxBankFeeMinor outside 0.." + MAX_BANK_FEE_MINOR + ": " + maxBankFeeMinor);
+    }
     if (eventTimeWatermarks) {
       if (maxOutOfOrderness.isNegative() || maxOutOfOrderness.compareTo(MAX_WINDOW) > 0) {
         throw new IllegalArgumentException("maxOutOfOrderness outside 0.." + MAX_WINDOW);
@@ -53,6 +92,39 @@ public record MatchingSettings(
         throw new IllegalArgumentException("sourceIdleness must be positive: " + sourceIdleness);
       }
     }
+  }
+
+  /**
+   * The settings without the options added after L2: decisions on arrival, seven-day link and
+   * redelivery windows, {@link OpenItemLimit#DEFAULT_MAX_OPEN_PER_KEY}, no as-of, default
+   * calendars.
+   */
+  public MatchingSettings(
+      Duration exactWindow,
+      Duration settlementWindow,
+      Duration cashWindow,
+      boolean eventTimeWatermarks,
+      Duration maxOutOfOrderness,
+      Duration sourceIdleness,
+      Duration tolerantWindow,
+      ToleranceRuleSet toleranceRules) {
+    this(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        true,
+        DEFAULT_WINDOW,
+        DEFAULT_WINDOW,
+        OpenItemLimit.DEFAULT_MAX_OPEN_PER_KEY,
+        null,
+        PayoutCalendars.defaults(),
+        false,
+        0L);
   }
 
   /** The settings without L2 configuration: L2 waits {@link #DEFAULT_WINDOW} with the defaults. */
@@ -74,13 +146,17 @@ public record MatchingSettings(
         ToleranceRuleSet.defaults());
   }
 
-  /** Bounded runs (files, back-fills): no watermarks; all windows close at end of input. */
+  /**
+   * Bounded runs (files, back-fills): no watermarks; all windows close at end of input, and every
+   * key is decided then, so any arrival order gives the same output.
+   */
   public static MatchingSettings bounded() {
     return new MatchingSettings(
-        DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_WINDOW, false, Duration.ZERO, Duration.ZERO);
+            DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_WINDOW, false, Duration.ZERO, Duration.ZERO)
+        .withDecideOnArrival(false);
   }
 
-  /** Unbounded runs over Kafka: event-time watermarks. */
+  /** Unbounded runs over Kafka: event-time watermarks, matches emitted as soon as unambiguous. */
   public static MatchingSettings streaming(Duration maxOutOfOrderness, Duration sourceIdleness) {
     return new MatchingSettings(
         DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_WINDOW, true, maxOutOfOrderness, sourceIdleness);
@@ -95,7 +171,15 @@ public record MatchingSettings(
         maxOutOfOrderness,
         sourceIdleness,
         tolerantWindow,
-        toleranceRules);
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
   }
 
   /** The same settings with L2's rules replaced ({@link ToleranceRuleSet#none()} turns L2 off). */
@@ -108,7 +192,15 @@ public record MatchingSettings(
         maxOutOfOrderness,
         sourceIdleness,
         tolerantWindow,
-        rules);
+        rules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
   }
 
   public MatchingSettings withTolerantWindow(Duration window) {
@@ -120,7 +212,176 @@ public record MatchingSettings(
         maxOutOfOrderness,
         sourceIdleness,
         window,
-        toleranceRules);
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withDecideOnArrival(boolean decide) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decide,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withLinkWindow(Duration window) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        window,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withRedeliveryHorizon(Duration horizon) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        horizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withMaxOpenPerKey(int limit) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        limit,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  /** The run's as-of; null for none. */
+  public MatchingSettings withAsOf(Instant runAsOf) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        runAsOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withPayoutCalendars(PayoutCalendars calendars) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        calendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withReportUnsettledCaptures(boolean report) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        report,
+        maxBankFeeMinor);
+  }
+
+  public MatchingSettings withMaxBankFeeMinor(long maxFee) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxFee);
   }
 
   private static void requireWindow(Duration window, String name) {

@@ -20,15 +20,19 @@ public final class ReconOutputs {
   public static final OutputTag<L1Leftover> L1_LEFTOVERS =
       new OutputTag<>("l1-leftovers", AvroTypes.L1_LEFTOVER);
 
+  /** L4's side output carrying what its exact-amount rule could not match. */
+  public static final OutputTag<L4Leftover> L4_LEFTOVERS =
+      new OutputTag<>("l4-leftovers", AvroTypes.L4_LEFTOVER);
+
   private ReconOutputs() {}
 
-  static void emit(
-      Resolution resolution, Collector<Match> matches, Consumer<ReconException> breaks) {
+  /** Matches to the collector; breaks to {@code breaks}, which dates and converts them. */
+  static void emit(Resolution resolution, Collector<Match> matches, Consumer<Break> breaks) {
     for (MatchedSet match : resolution.matches()) {
       matches.collect(match.toAvro());
     }
     for (Break b : resolution.breaks()) {
-      breaks.accept(b.toAvro());
+      breaks.accept(b);
     }
   }
 }

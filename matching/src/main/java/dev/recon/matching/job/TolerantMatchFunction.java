@@ -3,6 +3,7 @@ package dev.recon.matching.job;
 import dev.recon.matching.exact.ExactMatchRule;
 import dev.recon.matching.model.Break;
 import dev.recon.matching.model.Expectation;
+import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.PspTransaction;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import dev.recon.matching.tolerant.TolerantMatch;
@@ -37,20 +38,27 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
   private static final long serialVersionUID = 1L;
 
   /**
-   * Leftovers of one tenant, PSP and currency beyond this are decided at once rather than hold
-   * state (and a quadratic 1:1 search) without bound.
+   * Leftovers of one tenant, PSP and currency beyond the open-item limit are decided at once rather
+   * than hold state (and a quadratic 1:1 search) without bound: they already carry the reason L1
+   * would give them, which tells finance more than STATE_LIMIT would.
    */
-  public static final int MAX_LEFTOVERS_PER_KEY = 1_000;
+  public static final int MAX_LEFTOVERS_PER_KEY = OpenItemLimit.DEFAULT_MAX_OPEN_PER_KEY;
 
   private final Duration window;
   private final ToleranceRuleSet rules;
+  private final KeyPolicy policy;
 
   private transient ListState<L1Leftover> held;
   private transient KeyTimer deadline;
 
   public TolerantMatchFunction(Duration window, ToleranceRuleSet rules) {
+    this(window, rules, KeyPolicy.defaults());
+  }
+
+  TolerantMatchFunction(Duration window, ToleranceRuleSet rules, KeyPolicy policy) {
     this.window = Objects.requireNonNull(window, "window");
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.policy = Objects.requireNonNull(policy, "policy");
   }
 
   @Override
@@ -68,7 +76,7 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       throws Exception {
     held.add(leftover);
     List<L1Leftover> all = load();
-    if (all.size() > MAX_LEFTOVERS_PER_KEY) {
+    if (all.size() > policy.maxOpenPerKey()) {
       long latest = all.stream().mapToLong(l -> l.leftAtMillis).max().orElseThrow();
       decide(all, latest, true, ctx, out);
     } else {
@@ -114,7 +122,7 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       for (Expectation e : outcome.unmatchedExpected()) {
         L1Leftover l = expected.get(e);
         if (all || dueAt(l) <= at) {
-          due.computeIfAbsent(groupOf(l), g -> new Group(l.referenceExpected)).expected.add(e);
+          due.computeIfAbsent(groupOf(l), g -> new Group(l)).expected.add(e);
         } else {
           kept.add(l);
         }
@@ -122,7 +130,7 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       for (PspTransaction c : outcome.unmatchedCaptures()) {
         L1Leftover l = captures.get(c);
         if (all || dueAt(l) <= at) {
-          due.computeIfAbsent(groupOf(l), g -> new Group(l.referenceExpected)).captures.add(c);
+          due.computeIfAbsent(groupOf(l), g -> new Group(l)).captures.add(c);
         } else {
           kept.add(l);
         }
@@ -131,8 +139,12 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       for (Group group : due.values()) {
         for (Break b :
             ExactMatchRule.breaksFor(
-                group.expected, group.captures, group.referenceExpected, detectedAt)) {
-          ctx.output(ReconOutputs.BREAKS, b.toAvro());
+                group.expected,
+                group.captures,
+                group.referenceExpected,
+                group.pairedCaptureIds,
+                detectedAt)) {
+          ctx.output(ReconOutputs.BREAKS, policy.dating().apply(b, null).toAvro());
         }
       }
     }
@@ -167,11 +179,13 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
 
   private static final class Group {
     final boolean referenceExpected;
+    final List<String> pairedCaptureIds;
     final List<Expectation> expected = new ArrayList<>();
     final List<PspTransaction> captures = new ArrayList<>();
 
-    Group(boolean referenceExpected) {
-      this.referenceExpected = referenceExpected;
+    Group(L1Leftover first) {
+      this.referenceExpected = first.referenceExpected;
+      this.pairedCaptureIds = first.pairedCaptures();
     }
   }
 }

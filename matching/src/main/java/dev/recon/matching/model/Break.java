@@ -58,6 +58,36 @@ public record Break(
     return more > 0 ? named + " and " + more + " more" : named;
   }
 
+  /** The same break, detected at another time. */
+  public Break withDetectedAt(Instant at) {
+    return new Break(
+        tenantId,
+        level,
+        reason,
+        recordKind,
+        recordId,
+        amountMinor,
+        currency,
+        recordTime,
+        at,
+        detail);
+  }
+
+  /** The same break with another detail (cut to {@link #MAX_DETAIL_CHARS} like any detail). */
+  public Break withDetail(String newDetail) {
+    return new Break(
+        tenantId,
+        level,
+        reason,
+        recordKind,
+        recordId,
+        amountMinor,
+        currency,
+        recordTime,
+        detectedAt,
+        newDetail);
+  }
+
   public String exceptionId() {
     return DeterministicIds.exceptionId(tenantId, level, reason, recordKind, recordId, currency);
   }

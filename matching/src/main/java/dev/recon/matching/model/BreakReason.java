@@ -10,7 +10,10 @@ public enum BreakReason {
   CURRENCY_MISMATCH,
   /** L1: expected and captured on one reference, for different amounts. */
   AMOUNT_MISMATCH,
-  /** L1: more captures than expected payments on one reference; L3: a second payout. */
+  /**
+   * L1: more captures than expected payments on one reference (the same payment charged twice; the
+   * detail names the capture that was paired); L3: a second payout.
+   */
   DUPLICATE,
   /** L3: the payout is less than the batch's net sum. */
   PAYOUT_SHORT,
@@ -23,5 +26,20 @@ public enum BreakReason {
   /** L4: a payout that never showed up on the bank statement. */
   MISSING_IN_BANK,
   /** L4: a bank line no payout accounts for. */
-  UNMATCHED_BANK_LINE
+  UNMATCHED_BANK_LINE,
+  /**
+   * L1 link: a refund or chargeback whose original capture, or a chargeback reversal whose
+   * chargeback, was not seen within its window.
+   */
+  MISSING_ORIGINAL,
+  /**
+   * L1 link: a refund or chargeback beyond what remains of its capture (captured minus refunded and
+   * charged back before it), or a reversal beyond what was charged back.
+   */
+  EXCEEDS_ORIGINAL,
+  /**
+   * Any level: the record arrived at a key already holding its limit of open records; it was not
+   * held, so it cannot match automatically and needs a manual decision.
+   */
+  STATE_LIMIT
 }

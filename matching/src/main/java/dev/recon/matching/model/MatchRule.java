@@ -10,7 +10,18 @@ public enum MatchRule {
   EXACT_REFERENCE("exact-reference", MatchLevel.L1, 100),
   BATCH_NET_SUM("batch-net-sum", MatchLevel.L3, 100),
   AMOUNT_REFERENCE("amount-reference", MatchLevel.L4, 100),
-  AMOUNT_VALUE_DATE("amount-value-date", MatchLevel.L4, 70);
+  AMOUNT_VALUE_DATE("amount-value-date", MatchLevel.L4, 70),
+  /**
+   * Refunds, chargebacks and reversals linked to the capture they follow, by the PSP reference of
+   * the original. A link books nothing: those rows are booked with their settlement batch (L3).
+   */
+  ORIGINAL_CAPTURE("original-capture", MatchLevel.L1, 100),
+  /** L4 leftovers: the bank took a fee within tolerance off the payout; the reference shows. */
+  BANK_FEE_REFERENCE("bank-fee-reference", MatchLevel.L4, 90),
+  /** L4 leftovers: a fee within tolerance, by value date alone. */
+  BANK_FEE_VALUE_DATE("bank-fee-value-date", MatchLevel.L4, 60),
+  /** L4 leftovers: one bank line for several payouts (N:1), each reference shown on the line. */
+  AGGREGATED_PAYOUTS("aggregated-payouts", MatchLevel.L4, 90);
 
   private final String code;
   private final MatchLevel level;

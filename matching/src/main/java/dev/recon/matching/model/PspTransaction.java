@@ -5,6 +5,7 @@ import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
 import dev.recon.schemas.RecordKind;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ public record PspTransaction(
     String eventId,
     String psp,
     PaymentEventType type,
+    String pspReference,
+    String originalReference,
     String merchantReference,
     long grossMinor,
     String grossCurrency,
@@ -25,6 +28,15 @@ public record PspTransaction(
     String batchId,
     Instant eventTime)
     implements ReconRecord {
+
+  /** Metadata key any parser may set to name the original transaction explicitly. */
+  public static final String ORIGINAL_REFERENCE_KEY = "original_reference";
+
+  /** PayPal's related transaction (kept in metadata by the PayPal parser). */
+  static final String PAYPAL_RELATED_ID_KEY = "paypal_reference_id";
+
+  static final String PAYPAL_RELATED_ID_TYPE_KEY = "paypal_reference_id_type";
+  static final String PAYPAL_TRANSACTION_ID_TYPE = "TXN";
 
   public PspTransaction {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -45,6 +57,8 @@ public record PspTransaction(
         avro.getEventId(),
         avro.getPsp(),
         avro.getType(),
+        avro.getPspReference(),
+        originalReferenceOf(avro),
         avro.getMerchantReference(),
         avro.getGrossMinor(),
         avro.getGrossCurrency(),
@@ -53,6 +67,47 @@ public record PspTransaction(
         avro.getNetCurrency(),
         avro.getBatchId(),
         avro.getEventTime());
+  }
+
+  /**
+   * The PSP reference of the transaction a refund, chargeback or reversal follows. Adyen and Stripe
+   * carry it as the row's psp_reference (the original payment's reference, or the charge); PayPal
+   * gives every row its own id and names the original as a related TXN id in metadata. Null for
+   * other types and when the row names no original.
+   */
+  public static String originalReferenceOf(PaymentEvent avro) {
+    PaymentEventType type = avro.getType();
+    if (type != PaymentEventType.REFUND
+        && type != PaymentEventType.CHARGEBACK
+        && type != PaymentEventType.CHARGEBACK_REVERSAL) {
+      return null;
+    }
+    Map<String, String> metadata = avro.getMetadata();
+    if (metadata != null) {
+      String explicit = blankToNull(metadata.get(ORIGINAL_REFERENCE_KEY));
+      if (explicit != null) {
+        return explicit;
+      }
+      String related = blankToNull(metadata.get(PAYPAL_RELATED_ID_KEY));
+      String relatedType = metadata.get(PAYPAL_RELATED_ID_TYPE_KEY);
+      if (related != null
+          && (relatedType == null || PAYPAL_TRANSACTION_ID_TYPE.equals(relatedType))) {
+        return related;
+      }
+    }
+    String reference = blankToNull(avro.getPspReference());
+    // A row whose psp_reference is its own id does not name an original.
+    return reference == null || reference.equals(avro.getEventId()) ? null : reference;
+  }
+
+  /** The reference a capture is known by: its PSP reference, else its own id. */
+  public String captureReference() {
+    String reference = blankToNull(pspReference);
+    return reference == null ? eventId : reference;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   @Override

@@ -38,6 +38,11 @@ public final class SettlementRule {
     return totals.rowCount() > MAX_ROWS_PER_BATCH || payoutCount > MAX_PAYOUTS_PER_BATCH;
   }
 
+  /** Whether the batch already holds its limit of rows (or of payouts, for a payout). */
+  public static boolean isFull(BatchTotals totals, int payoutCount, boolean payout) {
+    return payout ? payoutCount >= MAX_PAYOUTS_PER_BATCH : totals.rowCount() >= MAX_ROWS_PER_BATCH;
+  }
+
   /**
    * The payout the batch balances against, if it is unambiguous now: exactly one payout, at least
    * one row, and the nets sum to it.

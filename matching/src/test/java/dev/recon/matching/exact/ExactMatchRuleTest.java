@@ -237,12 +237,6 @@ class ExactMatchRuleTest {
   }
 
   @Test
-  void a_hot_reference_overflows_past_its_limit() {
-    assertThat(ExactMatchRule.overflows(ExactMatchRule.MAX_RECORDS_PER_REFERENCE)).isFalse();
-    assertThat(ExactMatchRule.overflows(ExactMatchRule.MAX_RECORDS_PER_REFERENCE + 1)).isTrue();
-  }
-
-  @Test
   void expire_matches_exact_pairs_breaks_currency_mismatches_and_leaves_the_rest_for_l2() {
     ExactMatchRule.Expiry expiry =
         ExactMatchRule.expire(
@@ -284,6 +278,41 @@ class ExactMatchRuleTest {
     assertThat(ExactMatchRule.breaksFor(List.of(), captures, true, DETECTED))
         .extracting(Break::reason)
         .containsExactly(BreakReason.DUPLICATE);
+  }
+
+  @Test
+  void the_same_payment_charged_twice_is_a_duplicate_naming_both_captures() {
+    Resolution r =
+        ExactMatchRule.onExpiry(
+            List.of(exp("exp-1", 100, "EUR")),
+            List.of(cap("C2", 100, "EUR", "2025-09-11T10:00:00Z"), cap("C1", 100)),
+            DETECTED);
+
+    assertThat(r.matches()).hasSize(1);
+    Break duplicate = single(r);
+    assertThat(duplicate.reason()).isEqualTo(BreakReason.DUPLICATE);
+    assertThat(duplicate.recordId()).isEqualTo("C2");
+    assertThat(duplicate.detail())
+        .contains("the same payment charged again", "capture C2", "duplicates capture C1");
+  }
+
+  @Test
+  void a_capture_reported_before_and_after_settlement_is_one_capture() {
+    PaymentEvent webhook = capture("C1", "ORD-1", 100, 0, null, "2025-09-11T00:00:00Z");
+    PspTransaction unsettled = PspTransaction.from(webhook);
+    PspTransaction settled = cap("C1", 100);
+
+    assertThat(ExactMatchRule.distinctCaptures(List.of(unsettled, settled)))
+        .containsExactly(settled);
+    assertThat(
+            ExactMatchRule.onArrival(
+                List.of(exp("exp-1", 100, "EUR")), List.of(settled, unsettled)))
+        .isPresent();
+    Resolution r =
+        ExactMatchRule.onExpiry(
+            List.of(exp("exp-1", 100, "EUR")), List.of(unsettled, settled), DETECTED);
+    assertThat(r.breaks()).isEmpty();
+    assertThat(r.matches()).hasSize(1);
   }
 
   private static Break single(Resolution r) {

@@ -44,13 +44,15 @@ class CashMatchFunctionTest {
   }
 
   @Test
-  void payout_and_line_with_its_reference_match_at_once_and_leave_nothing_behind()
-      throws Exception {
+  void payout_and_line_with_its_reference_match_once_the_watermark_passes_both() throws Exception {
     arrive(
         payout("1128:EUR", "1128", 11_920, "TX53913667600XT batch 1128", "2025-09-25T15:17:00Z"));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // The arrival check and the payout's window end.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
     arrive(bankLine("L1", 11_920, "2025-09-26", "2025-09-26", "ADYEN TX53913667600XT BATCH 1128"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processBothWatermarks(new Watermark(at("2025-09-26T00:00:00Z").toEpochMilli()));
 
     assertThat(harness.extractOutputValues())
         .singleElement()
@@ -82,7 +84,60 @@ class CashMatchFunctionTest {
               assertThat(b.getReason()).isEqualTo("MISSING_IN_BANK");
               assertThat(b.getRecordId()).isEqualTo("1130:EUR");
               assertThat(b.getDetectedAt()).isEqualTo(at("2025-10-04T00:00:00Z"));
+              // Paid out on Saturday 27 September, so from Monday the 29th: T+1 is the 30th.
+              assertThat(b.getDetail())
+                  .startsWith("LATE (due 2025-09-30, 3 business days overdue)");
             });
+    assertNothingLeft();
+  }
+
+  @Test
+  void a_key_at_its_limit_breaks_further_records_as_state_limit() throws Exception {
+    harness.close();
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(
+                new CashMatchFunction(WINDOW, KeyPolicy.defaults().withMaxOpenPerKey(2))),
+            InputKeys::payoutByAmount,
+            InputKeys::bankLineByAmount,
+            Types.STRING);
+    harness.open();
+    arrive(payout("P1:EUR", "P1", 500, null, "2025-09-01T00:00:00Z"));
+    arrive(payout("P2:EUR", "P2", 500, null, "2025-09-20T00:00:00Z"));
+    arrive(bankLine("L9", 500, "2025-10-20", "2025-10-20", "RENT"));
+
+    assertThat(HarnessOutputs.breaks(harness))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("STATE_LIMIT");
+              assertThat(b.getRecordId()).isEqualTo("L9");
+              assertThat(b.getLevel()).isEqualTo(MatchLevel.L4);
+            });
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+    assertNothingLeft();
+  }
+
+  @Test
+  void without_decisions_on_arrival_the_pair_matches_when_the_first_window_ends() throws Exception {
+    harness.close();
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(
+                new CashMatchFunction(WINDOW, KeyPolicy.defaults().withDecideOnArrival(false))),
+            InputKeys::payoutByAmount,
+            InputKeys::bankLineByAmount,
+            Types.STRING);
+    harness.open();
+    arrive(
+        payout("1128:EUR", "1128", 11_920, "TX53913667600XT batch 1128", "2025-09-25T15:17:00Z"));
+    arrive(bankLine("L1", 11_920, "2025-09-26", "2025-09-26", "ADYEN TX53913667600XT BATCH 1128"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(HarnessOutputs.breaks(harness)).isEmpty();
     assertNothingLeft();
   }
 
@@ -91,6 +146,7 @@ class CashMatchFunctionTest {
     arrive(payout("A:EUR", "A-batch", 4_800, "NOREF-A", "2025-09-20T00:00:00Z"));
     arrive(payout("B:EUR", "B-batch", 4_800, "NOREF-B", "2025-09-22T00:00:00Z"));
     arrive(bankLine("L2", 4_800, "2025-09-22", "2025-09-22", "ADYEN PAYOUT"));
+    harness.processBothWatermarks(new Watermark(at("2025-09-22T00:00:00Z").toEpochMilli()));
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 

@@ -4,8 +4,8 @@ import static dev.recon.matching.SampleRecords.at;
 import static dev.recon.matching.SampleRecords.capture;
 import static dev.recon.matching.SampleRecords.expected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.recon.matching.exact.ExactMatchRule;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
@@ -48,11 +48,16 @@ class ExactMatchFunctionTest {
   }
 
   @Test
-  void agreeing_pair_matches_at_once_and_leaves_nothing_behind() throws Exception {
+  void agreeing_pair_matches_once_the_watermark_passes_both_and_leaves_nothing_behind()
+      throws Exception {
     arrive(expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z"));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // The arrival check and the window's end.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
     arrive(capture("C1:CAPTURE", " ORD-1 ", 10_000, 250, "1128", "2025-09-11T08:00:00Z"));
+    harness.processBothWatermarks(new Watermark(at("2025-09-11T07:59:59Z").toEpochMilli()));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processBothWatermarks(new Watermark(at("2025-09-11T08:00:00Z").toEpochMilli()));
 
     assertThat(harness.extractOutputValues())
         .singleElement()
@@ -64,6 +69,11 @@ class ExactMatchFunctionTest {
                   .extracting(MatchMember::getRecordId)
                   .containsExactly("exp-1", "C1:CAPTURE");
             });
+    // The paired capture stays until the window ends, to name it if the payment is charged again.
+    assertThat(harness.numKeyedStateEntries()).isPositive();
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(leftovers()).isEmpty();
     assertThat(breaks()).isEmpty();
     assertNothingLeft();
   }
@@ -96,6 +106,8 @@ class ExactMatchFunctionTest {
   void a_later_record_moves_the_window_to_its_own_time() throws Exception {
     arrive(expected("exp-2", "ORD-2", 5_000, "EUR", "2025-09-10T00:00:00Z"));
     arrive(capture("C2:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-13T00:00:00Z"));
+    harness.processBothWatermarks(new Watermark(at("2025-09-13T00:00:00Z").toEpochMilli()));
+    // Only the window's end remains once the arrival check found nothing to decide.
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processBothWatermarks(new Watermark(at("2025-09-19T23:59:59Z").toEpochMilli()));
@@ -163,15 +175,92 @@ class ExactMatchFunctionTest {
   }
 
   @Test
-  void a_hot_reference_is_decided_early_and_forgotten() throws Exception {
-    for (int i = 0; i <= ExactMatchRule.MAX_RECORDS_PER_REFERENCE; i++) {
-      arrive(expected("exp-" + i, "N/A", 100, "EUR", "2025-09-10T00:00:00Z"));
+  void a_hot_reference_holds_its_limit_and_breaks_each_further_record_as_state_limit()
+      throws Exception {
+    reopen(KeyPolicy.defaults().withMaxOpenPerKey(3));
+    for (int i = 0; i < 5; i++) {
+      arrive(expected("exp-" + i, "N/A", 100, "EUR", "2025-09-10T00:00:0" + i + "Z"));
     }
 
+    assertThat(breaks())
+        .extracting(ReconException::getReason, ReconException::getRecordId)
+        .containsExactly(tuple("STATE_LIMIT", "exp-3"), tuple("STATE_LIMIT", "exp-4"));
+    assertThat(breaks().get(0).getDetail()).contains("3 open records");
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
     assertThat(leftovers())
-        .hasSize(ExactMatchRule.MAX_RECORDS_PER_REFERENCE + 1)
-        .allSatisfy(l -> assertThat(l.expected).isNotNull());
+        .extracting(l -> l.expected.getExpectedId())
+        .containsExactly("exp-0", "exp-1", "exp-2");
     assertNothingLeft();
+  }
+
+  @Test
+  void a_key_that_never_goes_quiet_is_decided_after_its_lifetime() throws Exception {
+    Instant start = at("2025-09-01T00:00:00Z");
+    // One expected payment a day on the same reference extends the window every day.
+    for (int day = 0; day < 40; day++) {
+      Instant t = start.plus(Duration.ofDays(day));
+      harness.processBothWatermarks(new Watermark(t.toEpochMilli()));
+      ExpectedPayment e = expected("exp-" + day, "SUBSCRIPTION", 100, "EUR", t.toString());
+      arrive(e);
+    }
+
+    Instant lifetimeEnd = start.plus(WINDOW.multipliedBy(KeyPolicy.KEY_LIFETIME_WINDOWS));
+    assertThat(leftovers())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.leftAtMillis).isEqualTo(lifetimeEnd.toEpochMilli()));
+    assertThat(leftovers()).hasSize(28);
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+    assertNothingLeft();
+  }
+
+  @Test
+  void without_decisions_on_arrival_a_pair_waits_for_the_window() throws Exception {
+    reopen(KeyPolicy.defaults().withDecideOnArrival(false));
+    arrive(expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z"));
+    arrive(capture("C1:CAPTURE", "ORD-1", 10_000, 250, "1128", "2025-09-11T08:00:00Z"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertNothingLeft();
+  }
+
+  @Test
+  void a_second_charge_after_an_arrival_match_is_a_duplicate_naming_the_first() throws Exception {
+    arrive(expected("exp-1", "ORD-1", 100, "EUR", "2025-09-10T00:00:00Z"));
+    arrive(capture("C-A:CAPTURE", "ORD-1", 100, 0, "1128", "2025-09-11T00:00:00Z"));
+    harness.processBothWatermarks(new Watermark(at("2025-09-11T00:00:00Z").toEpochMilli()));
+    assertThat(harness.extractOutputValues()).hasSize(1);
+
+    arrive(capture("C-B:CAPTURE", "ORD-1", 100, 0, "1128", "2025-09-12T00:00:00Z"));
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(leftovers())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.capture.getEventId()).isEqualTo("C-B:CAPTURE");
+              assertThat(l.referenceExpected).isTrue();
+              assertThat(l.pairedCaptures()).containsExactly("C-A:CAPTURE");
+            });
+    assertNothingLeft();
+  }
+
+  private void reopen(KeyPolicy policy) throws Exception {
+    harness.close();
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new ExactMatchFunction(WINDOW, policy)),
+            InputKeys::expectedByReference,
+            InputKeys::captureByReference,
+            Types.STRING);
+    harness.open();
   }
 
   private void arrive(ExpectedPayment payment) throws Exception {

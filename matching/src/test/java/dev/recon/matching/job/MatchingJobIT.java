@@ -43,16 +43,19 @@ class MatchingJobIT {
   private static final int PARALLELISM = 2;
 
   // Listed in event-time order, as a settlement file and a statement are.
-  private static final List<ExpectedPayment> EXPECTED =
+  static final List<ExpectedPayment> EXPECTED =
       List.of(
           expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z"),
           expected("exp-2", "ORD-2", 5_000, "EUR", "2025-09-10T12:01:00Z"),
           expected("exp-3", "ORD-3", 2_000, "EUR", "2025-09-10T12:02:00Z"),
           expected("exp-5", "ORD-5", 5_000, "EUR", "2025-09-10T12:03:00Z"),
           expected("exp-6", "ord-123 ", 7_000, "EUR", "2025-09-10T12:04:00Z"),
-          expected("exp-7", "ORD-7", 8_000, "EUR", "2025-09-10T12:05:00Z"));
+          expected("exp-7", "ORD-7", 8_000, "EUR", "2025-09-10T12:05:00Z"),
+          expected("exp-10", "ORD-10", 1_000, "EUR", "2025-09-10T12:06:00Z"),
+          // Delivered twice (the expected-payments file uploaded again): counts once.
+          expected("exp-10", "ORD-10", 1_000, "EUR", "2025-09-10T12:06:00Z"));
 
-  private static final List<PaymentEvent> PAYMENTS =
+  static final List<PaymentEvent> PAYMENTS =
       List.of(
           capture("1ABCD12345678910:CAPTURE", "ORD-1", 10_000, 250, "1128", "2025-09-11T08:00:00Z"),
           capture("2ABCD12345678910:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-11T09:00:00Z"),
@@ -62,6 +65,14 @@ class MatchingJobIT {
           capture("6ABCD12345678910:CAPTURE", "ORD123", 7_000, 0, null, "2025-09-11T11:30:00Z"),
           capture("7ABCD12345678910:CAPTURE", "ORD-7", 5_000, 0, null, "2025-09-11T11:40:00Z"),
           capture("8ABCD12345678910:CAPTURE", "ORD-7", 3_000, 0, null, "2025-09-11T11:50:00Z"),
+          // ORD-10 charged twice: one capture pairs, the other is a DUPLICATE naming both.
+          capture("AABCD12345678910:CAPTURE", "ORD-10", 1_000, 0, null, "2025-09-11T12:00:00Z"),
+          capture("BABCD12345678910:CAPTURE", "ORD-10", 1_000, 0, null, "2025-09-11T12:05:00Z"),
+          // The same settlement row delivered again (file ingested twice): counts once at L1 and
+          // L3.
+          redelivered(
+              capture(
+                  "2ABCD12345678910:CAPTURE", "ORD-2", 4_500, 130, "1128", "2025-09-11T09:00:00Z")),
           pspRow(
               PaymentEventType.REFUND,
               "1ABCD12345678910:REFUND",
@@ -105,7 +116,7 @@ class MatchingJobIT {
               "TX53913667602XT batch 1130, AcmeShop",
               "2025-09-27T15:17:00Z"));
 
-  private static final List<BankLine> BANK_LINES =
+  static final List<BankLine> BANK_LINES =
       List.of(
           bankLine(
               "STMT-0926-1",
@@ -113,6 +124,7 @@ class MatchingJobIT {
               "2025-09-26",
               "2025-09-26",
               "ADYEN TX53913667600XT BATCH 1128"),
+          bankLine("STMT-0927-1", 4_800, "2025-09-27", "2025-09-27", "ADYEN PAYOUT"),
           bankLine("STMT-0927-1", 4_800, "2025-09-27", "2025-09-27", "ADYEN PAYOUT"),
           bankLine("STMT-0928-1", -150_000, "2025-09-28", "2025-09-28", "RENT SEPTEMBER"));
 
@@ -127,6 +139,12 @@ class MatchingJobIT {
         .containsExactlyInAnyOrder(
             tuple("L1", "exact-reference", 100, List.of("exp-1", "1ABCD12345678910:CAPTURE")),
             tuple("L1", "exact-reference", 100, List.of("exp-5", "5ABCD12345678910:CAPTURE")),
+            tuple("L1", "exact-reference", 100, List.of("exp-10", "AABCD12345678910:CAPTURE")),
+            tuple(
+                "L1",
+                "original-capture",
+                100,
+                List.of("1ABCD12345678910:CAPTURE", "1ABCD12345678910:REFUND")),
             tuple("L2", "normalised-reference", 95, List.of("exp-6", "6ABCD12345678910:CAPTURE")),
             tuple(
                 "L2",
@@ -157,14 +175,27 @@ class MatchingJobIT {
             tuple("L1", "AMOUNT_MISMATCH", "exp-2", 500L),
             tuple("L1", "MISSING_IN_PSP", "exp-3", 2_000L),
             tuple("L1", "MISSING_EXPECTED", "3ABCD12345678910:CAPTURE", 3_000L),
+            tuple("L1", "DUPLICATE", "BABCD12345678910:CAPTURE", 1_000L),
+            tuple("L1", "MISSING_ORIGINAL", "9ABCD12345678910:CHARGEBACK", 1_500L),
             tuple("L3", "PAYOUT_SHORT", "1129:EUR", 50L),
             tuple("L3", "PAYOUT_UNEXPLAINED", "1130:EUR", 7_000L),
             tuple("L4", "MISSING_IN_BANK", "1130:EUR", 7_000L),
             tuple("L4", "UNMATCHED_BANK_LINE", "STMT-0928-1", 150_000L));
+    assertThat(first.exceptions())
+        .filteredOn(e -> e.getReason().equals("DUPLICATE"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getDetail())
+                    .contains("BABCD12345678910:CAPTURE", "AABCD12345678910:CAPTURE"));
+    // Capture links book nothing: every other match books one entry.
     assertThat(first.journal())
         .extracting(JournalEntry::getSourceId)
         .containsExactlyInAnyOrderElementsOf(
-            first.matches().stream().map(Match::getMatchId).toList());
+            first.matches().stream()
+                .filter(m -> !m.getRule().equals("original-capture"))
+                .map(Match::getMatchId)
+                .toList());
 
     RunOutput second = run(MatchingSettings.bounded());
 
@@ -184,6 +215,14 @@ class MatchingJobIT {
 
     assertThat(streaming)
         .isEqualTo(run(MatchingSettings.bounded().withWindows(month, month, month)));
+  }
+
+  /** The same row as delivered by a second ingestion of its file: other file name, same row. */
+  private static PaymentEvent redelivered(PaymentEvent row) {
+    PaymentEvent copy = PaymentEvent.newBuilder(row).build();
+    copy.getProvenance().setFileName("settlement_detail_report_batch_1128 (1).csv");
+    copy.getProvenance().setLine(7);
+    return copy;
   }
 
   private static List<String> ids(Match match) {
@@ -209,6 +248,15 @@ class MatchingJobIT {
   }
 
   private static RunOutput run(MatchingSettings settings) throws Exception {
+    return run(settings, EXPECTED, PAYMENTS, BANK_LINES);
+  }
+
+  static RunOutput run(
+      MatchingSettings settings,
+      List<ExpectedPayment> expected,
+      List<PaymentEvent> payments,
+      List<BankLine> bankLines)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -219,9 +267,9 @@ class MatchingJobIT {
     CollectingSink<ReconException> exceptions = new CollectingSink<>();
     CollectingSink<JournalEntry> journal = new CollectingSink<>();
     new MatchingJob(
-            source(env, EXPECTED, AvroTypes.EXPECTED_PAYMENT),
-            source(env, PAYMENTS, AvroTypes.PAYMENT_EVENT),
-            source(env, BANK_LINES, AvroTypes.BANK_LINE),
+            source(env, expected, AvroTypes.EXPECTED_PAYMENT),
+            source(env, payments, AvroTypes.PAYMENT_EVENT),
+            source(env, bankLines, AvroTypes.BANK_LINE),
             matches,
             exceptions,
             journal,
@@ -248,6 +296,6 @@ class MatchingJobIT {
     return values.stream().sorted(order).toList();
   }
 
-  private record RunOutput(
+  record RunOutput(
       List<Match> matches, List<ReconException> exceptions, List<JournalEntry> journal) {}
 }

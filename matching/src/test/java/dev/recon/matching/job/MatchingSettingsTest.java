@@ -3,8 +3,11 @@ package dev.recon.matching.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.matching.calendar.PayoutCalendars;
+import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class MatchingSettingsTest {
@@ -80,5 +83,58 @@ class MatchingSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MatchingSettings.streaming(Duration.ofHours(1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void bounded_runs_decide_at_window_end_and_streaming_runs_on_arrival() {
+    assertThat(MatchingSettings.bounded().decideOnArrival()).isFalse();
+    assertThat(
+            MatchingSettings.streaming(Duration.ofHours(1), Duration.ofMinutes(5))
+                .decideOnArrival())
+        .isTrue();
+  }
+
+  @Test
+  void new_options_have_defaults_and_are_validated() {
+    MatchingSettings bounded = MatchingSettings.bounded();
+    assertThat(bounded.maxOpenPerKey()).isEqualTo(OpenItemLimit.DEFAULT_MAX_OPEN_PER_KEY);
+    assertThat(bounded.linkWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(bounded.redeliveryHorizon()).isEqualTo(Duration.ofDays(7));
+    assertThat(bounded.asOf()).isNull();
+    assertThat(bounded.payoutCalendars()).isEqualTo(PayoutCalendars.defaults());
+
+    Instant asOf = Instant.parse("2025-09-30T00:00:00Z");
+    MatchingSettings configured =
+        bounded
+            .withMaxOpenPerKey(50)
+            .withLinkWindow(Duration.ofDays(90))
+            .withRedeliveryHorizon(Duration.ofDays(30))
+            .withAsOf(asOf)
+            .withWindows(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1));
+    assertThat(configured.maxOpenPerKey()).isEqualTo(50);
+    assertThat(configured.linkWindow()).isEqualTo(Duration.ofDays(90));
+    assertThat(configured.redeliveryHorizon()).isEqualTo(Duration.ofDays(30));
+    assertThat(configured.asOf()).isEqualTo(asOf);
+    assertThat(configured.decideOnArrival()).isFalse();
+    assertThat(KeyPolicy.of(configured).dating().asOf()).isEqualTo(asOf);
+
+    assertThat(bounded.maxBankFeeMinor()).isZero();
+    assertThat(bounded.reportUnsettledCaptures()).isFalse();
+    assertThat(bounded.withMaxBankFeeMinor(1_500).maxBankFeeMinor()).isEqualTo(1_500);
+    assertThat(bounded.withReportUnsettledCaptures(true).reportUnsettledCaptures()).isTrue();
+    assertThatThrownBy(() -> bounded.withMaxBankFeeMinor(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> bounded.withMaxOpenPerKey(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> bounded.withLinkWindow(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void a_key_lives_at_most_a_few_windows_after_its_earliest_record() {
+    Duration window = Duration.ofDays(7);
+    assertThat(KeyPolicy.deadline(0, 1_000, window)).isEqualTo(1_000 + window.toMillis());
+    long cap = window.toMillis() * KeyPolicy.KEY_LIFETIME_WINDOWS;
+    assertThat(KeyPolicy.deadline(0, cap, window)).isEqualTo(cap);
   }
 }

@@ -6,6 +6,8 @@ import static dev.recon.matching.SampleRecords.payout;
 import static dev.recon.matching.SampleRecords.pspRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.matching.calendar.BreakDating;
+import dev.recon.matching.calendar.PayoutCalendars;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.MatchMember;
@@ -60,11 +62,14 @@ class SettlementMatchFunctionTest {
   }
 
   @Test
-  void rows_then_balancing_payout_match_at_once_and_leave_nothing_behind() throws Exception {
+  void rows_then_balancing_payout_match_once_the_watermark_passes_and_leave_nothing_behind()
+      throws Exception {
     rows.forEach(this::process);
     assertThat(harness.extractOutputValues()).isEmpty();
 
     process(payout("1128:EUR", "1128", 11_520, "TX539 batch 1128", "2025-09-25T15:17:00Z"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processWatermark(new Watermark(at("2025-09-25T15:17:00Z").toEpochMilli()));
 
     assertThat(harness.extractOutputValues())
         .singleElement()
@@ -90,6 +95,7 @@ class SettlementMatchFunctionTest {
     assertThat(harness.extractOutputValues()).isEmpty();
 
     process(rows.get(3));
+    harness.processWatermark(new Watermark(at("2025-09-25T15:17:00Z").toEpochMilli()));
 
     assertThat(harness.extractOutputValues()).hasSize(1);
     assertNothingLeft();
@@ -134,6 +140,61 @@ class SettlementMatchFunctionTest {
               assertThat(b.getAmountMinor()).isEqualTo(11_520);
               assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-19T12:00:00Z"));
             });
+    assertNothingLeft();
+  }
+
+  @Test
+  void with_an_as_of_a_batch_without_payout_is_not_yet_due_and_detected_at_the_as_of()
+      throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new SettlementMatchFunction(
+                    WINDOW,
+                    new KeyPolicy(
+                        false,
+                        100,
+                        new BreakDating(at("2025-09-13T00:00:00Z"), PayoutCalendars.defaults())))),
+            InputKeys::batchMember,
+            Types.STRING);
+    harness.open();
+    rows.forEach(this::process);
+
+    harness.processWatermark(Watermark.MAX_WATERMARK);
+
+    assertThat(HarnessOutputs.breaks(harness))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getReason()).isEqualTo("MISSING_PAYOUT");
+              assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-13T00:00:00Z"));
+              // Last row on Friday 12 September: Adyen pays out T+2, on Tuesday the 16th.
+              assertThat(b.getDetail()).startsWith("NOT_YET_DUE (due 2025-09-16): no payout");
+            });
+    assertNothingLeft();
+  }
+
+  @Test
+  void without_decisions_on_arrival_a_balancing_payout_matches_when_the_window_ends()
+      throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new SettlementMatchFunction(
+                    WINDOW, KeyPolicy.defaults().withDecideOnArrival(false))),
+            InputKeys::batchMember,
+            Types.STRING);
+    harness.open();
+    rows.forEach(this::process);
+    process(payout("1128:EUR", "1128", 11_520, "TX539 batch 1128", "2025-09-25T15:17:00Z"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processWatermark(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(HarnessOutputs.breaks(harness)).isEmpty();
     assertNothingLeft();
   }
 

@@ -253,7 +253,9 @@ public final class ReconcileRun {
                 runId + "-m-exc"),
             new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
             PostingRules::entriesFor,
-            MatchingSettings.bounded().withToleranceRules(request.toleranceRules()))
+            MatchingSettings.bounded()
+                .withToleranceRules(request.toleranceRules())
+                .withAsOf(request.asOf()))
         .addTo(env);
     env.execute("recon-match " + runId);
   }

@@ -63,8 +63,10 @@ class StreamingPipelineIT {
         PlatformConfig.embedded()
             .withDataDir(tmp.resolve("data"))
             .withFlink(2, Duration.ofSeconds(1), 0);
+    // matches are decided once the watermark passes a key's records: the report's refund, fee and
+    // payout rows come after its captures, so with a one-minute bound every capture is decided
     MatchingSettings settings =
-        MatchingSettings.streaming(Duration.ofHours(1), Duration.ofSeconds(5));
+        MatchingSettings.streaming(Duration.ofMinutes(1), Duration.ofSeconds(5));
     try (Platform p = PlatformLauncher.start(config)) {
       PipelineContext context = PlatformLauncher.pipelineContext(p);
       SavepointStore savepoints = new SavepointStore(tmp.resolve("savepoints"));

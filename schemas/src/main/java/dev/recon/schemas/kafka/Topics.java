@@ -28,6 +28,9 @@ public final class Topics {
   /** Journal entries as posted to the ledger. Key: tenant. */
   public static final String JOURNAL = "recon.journal";
 
+  /** Manual decisions: proposals and their four-eyes approvals or rejections. Key: tenant. */
+  public static final String DECISIONS = "recon.decisions";
+
   public static final List<String> ALL =
       List.of(
           RAW,
@@ -37,7 +40,8 @@ public final class Topics {
           DEAD_LETTERS,
           MATCHES,
           EXCEPTIONS,
-          JOURNAL);
+          JOURNAL,
+          DECISIONS);
 
   /** Raw records carry whole files; connectors refuse anything larger before it reaches Kafka. */
   public static final int MAX_RAW_RECORD_BYTES = 8 * 1024 * 1024;

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.ingestion.sftp.RuntimeMode;
 import dev.recon.ingestion.webhook.config.WebhookSettings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -31,8 +29,8 @@ import java.util.Set;
  */
 public final class ConnectorsConfigFile {
 
-  /** Same cap as the platform's config file. */
-  public static final int MAX_FILE_BYTES = 1024 * 1024;
+  /** Same cap as the platform's config file: it is the same file. */
+  public static final int MAX_FILE_BYTES = PlatformConfigFile.MAX_FILE_BYTES;
 
   /** The most polling connectors one platform schedules. */
   public static final int MAX_POLLS = 1_000;
@@ -57,18 +55,10 @@ public final class ConnectorsConfigFile {
   private ConnectorsConfigFile() {}
 
   public static Contents read(Path file) {
-    String name = file.toString();
-    try {
-      if (!Files.isRegularFile(file)) {
-        return failed(name + ": config file not found");
-      }
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        return failed(name + ": config file larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      return parse(Files.readString(file, StandardCharsets.UTF_8), name);
-    } catch (IOException e) {
-      return failed(name + ": cannot read config file: " + e.getMessage());
-    }
+    List<String> errors = new ArrayList<>();
+    return PlatformConfigFile.readText(file, errors)
+        .map(text -> parse(text, file.toString()))
+        .orElseGet(() -> new Contents(ConnectorPlan.none(), errors));
   }
 
   public static Contents parse(String yaml, String name) {

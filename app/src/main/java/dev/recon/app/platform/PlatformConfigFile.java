@@ -46,18 +46,30 @@ public final class PlatformConfigFile {
 
   /** Reads {@code file}; a missing, oversized or malformed file gives errors, not an exception. */
   public static Contents read(Path file) {
+    List<String> errors = new ArrayList<>();
+    return readText(file, errors)
+        .map(text -> parse(text, file.toString()))
+        .orElseGet(() -> new Contents(PlatformSettings.none(), errors));
+  }
+
+  /**
+   * The text of a config file (every section of recon's config lives in the same file), or empty
+   * with the reason added to {@code errors}: missing, over {@link #MAX_FILE_BYTES}, unreadable.
+   */
+  public static java.util.Optional<String> readText(Path file, List<String> errors) {
     String name = file.toString();
     try {
       if (!Files.isRegularFile(file)) {
-        return failed(name + ": config file not found");
+        errors.add(name + ": config file not found");
+      } else if (Files.size(file) > MAX_FILE_BYTES) {
+        errors.add(name + ": config file larger than " + MAX_FILE_BYTES + " bytes");
+      } else {
+        return java.util.Optional.of(Files.readString(file, StandardCharsets.UTF_8));
       }
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        return failed(name + ": config file larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      return parse(Files.readString(file, StandardCharsets.UTF_8), name);
     } catch (IOException e) {
-      return failed(name + ": cannot read config file: " + e.getMessage());
+      errors.add(name + ": cannot read config file: " + e.getMessage());
     }
+    return java.util.Optional.empty();
   }
 
   /** Parses YAML text; {@code name} labels the values and errors. */

@@ -23,7 +23,13 @@ final class CopyText {
       out.write("\\N");
       return this;
     }
-    for (int i = 0; i < value.length(); i++) {
+    int clean = 0;
+    while (clean < value.length() && !needsEscape(value.charAt(clean))) {
+      clean++;
+    }
+    // Almost every value has nothing to escape: written whole, not char by char.
+    out.write(value, 0, clean);
+    for (int i = clean; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\\' -> out.write("\\\\");
@@ -34,6 +40,10 @@ final class CopyText {
       }
     }
     return this;
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '\\' || c == '\t' || c == '\n' || c == '\r';
   }
 
   CopyText number(long value) throws IOException {

@@ -151,7 +151,8 @@ public final class LedgerQueries {
    * Debit and credit totals per account and currency of the postings booked at or before {@code
    * asOf}, ordered by account then currency. Whole UTC days before {@code asOf} are read from the
    * daily balances the database maintains, only {@code asOf}'s own day from the postings; one
-   * statement, so one consistent snapshot.
+   * statement, so one consistent snapshot. Inside an archived month only whole days remain: an
+   * instant there is answered as of the start of its day; use {@link #trialBalanceAtEndOfDay}.
    */
   public List<TrialBalanceLine> trialBalanceAsOf(String tenantId, Instant asOf) {
     Objects.requireNonNull(asOf, "asOf");
@@ -208,6 +209,42 @@ public final class LedgerQueries {
                     .fetchOne()
                     .value1());
     return balance.longValueExact();
+  }
+
+  /**
+   * Debit and credit totals per account and currency at the end of the UTC day {@code day}, read
+   * from the daily balances alone, ordered by account then currency. Exact for every day, archived
+   * months included (their daily balances stay when their postings are archived).
+   */
+  public List<TrialBalanceLine> trialBalanceAtEndOfDay(String tenantId, LocalDate day) {
+    Objects.requireNonNull(day, "day");
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.select(
+                    DAILY_BALANCES.ACCOUNT,
+                    ACCOUNTS.ACCOUNT_TYPE,
+                    DAILY_BALANCES.CURRENCY,
+                    DSL.sum(DAILY_BALANCES.DEBIT_MINOR),
+                    DSL.sum(DAILY_BALANCES.CREDIT_MINOR))
+                .from(DAILY_BALANCES)
+                .join(ACCOUNTS)
+                .on(
+                    ACCOUNTS
+                        .TENANT_ID
+                        .eq(DAILY_BALANCES.TENANT_ID)
+                        .and(ACCOUNTS.ACCOUNT.eq(DAILY_BALANCES.ACCOUNT)))
+                .where(DAILY_BALANCES.DAY.le(day))
+                .groupBy(DAILY_BALANCES.ACCOUNT, ACCOUNTS.ACCOUNT_TYPE, DAILY_BALANCES.CURRENCY)
+                .orderBy(DAILY_BALANCES.ACCOUNT, DAILY_BALANCES.CURRENCY)
+                .fetch(
+                    r ->
+                        new TrialBalanceLine(
+                            r.value1(),
+                            AccountType.valueOf(r.value2()),
+                            r.value3(),
+                            r.value4().longValueExact(),
+                            r.value5().longValueExact())));
   }
 
   /** Whole days before asOf's UTC day from the daily balances, that day's postings up to asOf. */

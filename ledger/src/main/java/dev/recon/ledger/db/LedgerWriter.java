@@ -6,6 +6,7 @@ import dev.recon.ledger.chart.AccountType;
 import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import dev.recon.schemas.JournalEntry;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -26,13 +27,14 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Row4;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
  * Appends journal entries, idempotently: an entry whose id is already in the ledger is skipped
  * together with its postings, so replaying a batch (a restarted job, a file ingested twice) writes
- * nothing. One transaction per tenant; the database's deferred trigger rejects the whole
- * transaction if any entry in it does not balance.
+ * nothing. One transaction per tenant; the database's own checks reject the whole transaction if
+ * any entry in it does not balance or lacks postings.
  *
  * <p>The hot path is bulk: entries and postings are streamed with COPY into staging tables of the
  * transaction and appended by two set-based statements ({@link StagedAppend}), so a batch costs a
@@ -128,16 +130,43 @@ public final class LedgerWriter {
     }
   }
 
+  /**
+   * New entries go in with a plain INSERT; only if one of them is already in the ledger (a replay,
+   * or a concurrent writer of the same entry) is the transaction redone skipping present entries,
+   * which costs a conflict check per entry.
+   */
   private WriteResult writeTenant(String tenantId, SortedMap<EntryKey, JournalEntry> entries) {
+    try {
+      return writeTenant(tenantId, entries, false);
+    } catch (DataAccessException e) {
+      if (!hasSqlState(e, StagedAppend.UNIQUE_VIOLATION)) {
+        throw e;
+      }
+      return writeTenant(tenantId, entries, true);
+    }
+  }
+
+  private WriteResult writeTenant(
+      String tenantId, SortedMap<EntryKey, JournalEntry> entries, boolean skipExisting) {
     return scope.inTenant(
         tenantId,
         tx -> {
           insertAccounts(tx, tenantId, entries.values());
           StagedAppend.Appended appended =
-              tx.connectionResult(c -> StagedAppend.append(c, tenantId, entries.values()));
+              tx.connectionResult(
+                  c -> StagedAppend.append(c, tenantId, entries.values(), skipExisting));
           return new WriteResult(
               appended.entries(), entries.size() - appended.entries(), appended.postings());
         });
+  }
+
+  private static boolean hasSqlState(Throwable e, String sqlState) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void insertAccounts(

@@ -17,9 +17,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * The bulk half of a tenant's write: entries and postings are streamed with COPY into temporary
- * staging tables of the transaction, then appended to the ledger by two set-based statements, the
- * first skipping entries already present (ON CONFLICT DO NOTHING) and the second taking only the
- * postings of the entries it did insert.
+ * staging tables of the transaction, then appended to the ledger by two set-based statements: all
+ * entries, then all their postings in one statement (the database requires an entry's postings to
+ * arrive together). When entries may already be present, the first statement skips them (ON
+ * CONFLICT DO NOTHING) and the second takes only the postings of the entries it did insert.
  *
  * <p>Why staging: PostgreSQL refuses COPY FROM into a table with row-level security, and the
  * ledger's tables force it. The INSERT ... SELECT goes through the policies, the constraints and
@@ -32,29 +33,30 @@ final class StagedAppend {
   /** Bytes buffered before a COPY chunk is sent to the server. */
   static final int COPY_BUFFER_BYTES = 1 << 16;
 
-  /** Above this many staged rows the staging tables are analysed so the join plans sensibly. */
+  /** Above this many staged postings a partial replay analyses them so its join plans sensibly. */
   static final int ANALYZE_THRESHOLD_ROWS = 5_000;
 
   private static final String STAGE_ENTRIES = "pg_temp.ledger_stage_entries";
   private static final String STAGE_POSTINGS = "pg_temp.ledger_stage_postings";
-  private static final String STAGE_NEW = "pg_temp.ledger_stage_new_entries";
 
   private StagedAppend() {}
 
   /** Entries and postings appended: the rows the two INSERT statements reported. */
   record Appended(int entries, int postings) {}
 
+  /** The SQLSTATE of a unique violation: the plain append met an entry already in the ledger. */
+  static final String UNIQUE_VIOLATION = "23505";
+
   /**
    * @param entries the tenant's entries, distinct by id, in id order (the global lock order)
+   * @param skipExisting false: a plain INSERT of the entries, which fails with {@value
+   *     #UNIQUE_VIOLATION} if one is already in the ledger (the cheap path for new entries); true:
+   *     entries already in the ledger are skipped with their postings (for replays)
    */
-  static Appended append(Connection c, String tenantId, Collection<JournalEntry> entries)
+  static Appended append(
+      Connection c, String tenantId, Collection<JournalEntry> entries, boolean skipExisting)
       throws SQLException {
     try (Statement s = c.createStatement()) {
-      // The foreign-key checks run one cached query per posting against the month partitions. A
-      // plan made while a partition is new and small is a sequential scan, which then reads the
-      // whole partition for every posting (quadratic in the batch). Every lookup the ledger does
-      // is a key lookup: seqscans are off for this transaction, for the plans made in it.
-      s.execute("set local enable_seqscan = off");
       // ON COMMIT DROP: nothing outlives the transaction, and a pooled connection starts clean.
       s.execute(
           "create temp table ledger_stage_entries (entry_id varchar(64) not null,"
@@ -66,42 +68,50 @@ final class StagedAppend {
               + " booked_at timestamptz not null, line_no integer not null,"
               + " account varchar(200) not null, debit_minor bigint not null,"
               + " credit_minor bigint not null, currency char(3) not null) on commit drop");
-      s.execute(
-          "create temp table ledger_stage_new_entries (entry_id varchar(64) not null,"
-              + " booked_at timestamptz not null, primary key (entry_id, booked_at)) on commit drop");
     }
     PGConnection pg = c.unwrap(PGConnection.class);
     int postingRows = copy(pg, entries);
-    try (Statement s = c.createStatement()) {
-      if (entries.size() + postingRows > ANALYZE_THRESHOLD_ROWS) {
-        s.execute("analyze " + STAGE_ENTRIES + ", " + STAGE_POSTINGS);
-      }
-    }
     int insertedEntries;
     try (var s =
         c.prepareStatement(
-            "with inserted as ("
-                + " insert into ledger.journal_entries"
+            "insert into ledger.journal_entries"
                 + " (tenant_id, entry_id, booked_at, source_kind, source_id, description)"
                 + " select ?, entry_id, booked_at, source_kind, source_id, description from "
                 + STAGE_ENTRIES
-                + " order by ord on conflict do nothing returning entry_id, booked_at)"
-                + " insert into "
-                + STAGE_NEW
-                + " (entry_id, booked_at) select entry_id, booked_at from inserted")) {
+                + " order by ord"
+                + (skipExisting ? " on conflict do nothing" : ""))) {
       s.setString(1, tenantId);
       insertedEntries = s.executeUpdate();
     }
     if (insertedEntries == 0) {
       return new Appended(0, 0);
     }
-    if (insertedEntries > ANALYZE_THRESHOLD_ROWS) {
-      // Without statistics the planner guesses a small table and may loop over it per posting.
-      try (Statement s = c.createStatement()) {
-        s.execute("analyze " + STAGE_NEW);
+    if (insertedEntries == entries.size()) {
+      // The usual case, nothing replayed: every staged posting belongs to a new entry.
+      return new Appended(insertedEntries, insertPostings(c, tenantId, ""));
+    }
+    // A partial replay: only the postings of the entries this transaction wrote. The look-up is by
+    // primary key; without statistics on a young partition the planner could choose otherwise.
+    try (Statement s = c.createStatement()) {
+      s.execute("set local enable_seqscan = off");
+      s.execute("set local enable_hashjoin = off");
+      s.execute("set local enable_mergejoin = off");
+      if (postingRows > ANALYZE_THRESHOLD_ROWS) {
+        s.execute("analyze " + STAGE_POSTINGS);
       }
     }
-    int insertedPostings;
+    return new Appended(
+        insertedEntries,
+        insertPostings(
+            c,
+            tenantId,
+            " where exists (select 1 from ledger.journal_entries e where e.tenant_id = ?"
+                + " and e.entry_id = p.entry_id and e.booked_at = p.booked_at"
+                + " and e.xmin = xid(pg_current_xact_id()))"));
+  }
+
+  private static int insertPostings(Connection c, String tenantId, String filter)
+      throws SQLException {
     try (var s =
         c.prepareStatement(
             "insert into ledger.postings (tenant_id, entry_id, booked_at, line_no, account,"
@@ -109,13 +119,14 @@ final class StagedAppend {
                 + " select ?, p.entry_id, p.booked_at, p.line_no, p.account, p.debit_minor,"
                 + " p.credit_minor, p.currency from "
                 + STAGE_POSTINGS
-                + " p join "
-                + STAGE_NEW
-                + " n on n.entry_id = p.entry_id and n.booked_at = p.booked_at")) {
+                + " p"
+                + filter)) {
       s.setString(1, tenantId);
-      insertedPostings = s.executeUpdate();
+      if (!filter.isEmpty()) {
+        s.setString(2, tenantId);
+      }
+      return s.executeUpdate();
     }
-    return new Appended(insertedEntries, insertedPostings);
   }
 
   /** Streams entries, then postings; returns the number of posting rows staged. */

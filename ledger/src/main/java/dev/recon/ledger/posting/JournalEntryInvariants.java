@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * What every journal entry must satisfy before it is written; the database enforces the same
- * (column sizes, CHECKs, the deferred balance trigger). The limits mirror the schema's columns.
+ * (column sizes, CHECKs, the balance check per statement). The limits mirror the schema's columns.
  */
 public final class JournalEntryInvariants {
 
@@ -53,11 +53,12 @@ public final class JournalEntryInvariants {
     }
     String id = entry.getEntryId();
     check(id != null && !id.isEmpty() && id.length() <= MAX_ENTRY_ID_LENGTH, id, "bad entry_id");
-    check(isTenantId(entry.getTenantId()), id, "bad tenant_id " + entry.getTenantId());
-    check(
-        entry.getBookedAt() != null && !entry.getBookedAt().isBefore(EARLIEST_BOOKING),
-        id,
-        "booked_at before " + EARLIEST_BOOKING);
+    if (!isTenantId(entry.getTenantId())) {
+      fail(id, "bad tenant_id " + entry.getTenantId());
+    }
+    if (entry.getBookedAt() == null || entry.getBookedAt().isBefore(EARLIEST_BOOKING)) {
+      fail(id, "booked_at before " + EARLIEST_BOOKING);
+    }
     check(
         entry.getBookedAt().truncatedTo(ChronoUnit.MILLIS).equals(entry.getBookedAt()),
         id,
@@ -70,24 +71,36 @@ public final class JournalEntryInvariants {
         "description too long");
     List<Posting> postings = entry.getPostings();
     check(postings != null && !postings.isEmpty(), id, "no postings");
-    check(postings.size() <= MAX_POSTINGS_PER_ENTRY, id, "more than " + MAX_POSTINGS_PER_ENTRY);
+    if (postings.size() > MAX_POSTINGS_PER_ENTRY) {
+      fail(id, "more than " + MAX_POSTINGS_PER_ENTRY + " postings");
+    }
 
+    // Messages are built only on failure: this runs for every entry on the write path.
     Map<String, Long> net = new TreeMap<>();
     for (Posting p : postings) {
-      check(ChartOfAccounts.isAccount(p.getAccount()), id, "not an account: " + p.getAccount());
-      check(isCurrency(p.getCurrency()), id, "bad currency " + p.getCurrency());
+      if (!ChartOfAccounts.isAccount(p.getAccount())) {
+        fail(id, "not an account: " + p.getAccount());
+      }
+      if (!isCurrency(p.getCurrency())) {
+        fail(id, "bad currency " + p.getCurrency());
+      }
       long debit = p.getDebitMinor();
       long credit = p.getCreditMinor();
-      check(
-          (debit > 0 && credit == 0) || (debit == 0 && credit > 0),
-          id,
-          "posting must have exactly one positive side: " + p);
+      if (!((debit > 0 && credit == 0) || (debit == 0 && credit > 0))) {
+        fail(id, "posting must have exactly one positive side: " + p);
+      }
       net.merge(p.getCurrency(), debit - credit, Math::addExact);
     }
-    net.forEach(
-        (currency, balance) ->
-            check(balance == 0, id, "does not balance in " + currency + " by " + balance));
+    for (Map.Entry<String, Long> balance : net.entrySet()) {
+      if (balance.getValue() != 0) {
+        fail(id, "does not balance in " + balance.getKey() + " by " + balance.getValue());
+      }
+    }
     return entry;
+  }
+
+  private static void fail(String entryId, String problem) {
+    throw new IllegalStateException("journal entry " + entryId + ": " + problem);
   }
 
   private static boolean within(String value, int maxLength) {
@@ -96,7 +109,7 @@ public final class JournalEntryInvariants {
 
   private static void check(boolean condition, String entryId, String problem) {
     if (!condition) {
-      throw new IllegalStateException("journal entry " + entryId + ": " + problem);
+      fail(entryId, problem);
     }
   }
 }

@@ -141,6 +141,29 @@ class LedgerSchemaIT {
             + "')");
   }
 
+  /**
+   * Postings of one entry in ONE statement, as the database requires; each is line, account, dr,
+   * cr, currency.
+   */
+  private static void insertPostings(Connection c, String entryId, String... lines)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into ledger.postings (tenant_id, entry_id, booked_at, line_no, account,"
+                + " debit_minor, credit_minor, currency) values ");
+    for (int i = 0; i < lines.length; i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("('acme', '")
+          .append(entryId)
+          .append("', '")
+          .append(BOOKED)
+          .append("', ")
+          .append(lines[i])
+          .append(')');
+    }
+    exec(c, sql.toString());
+  }
+
   private static String anyAcmeEntry() throws SQLException {
     try (Connection c = db.owner().getConnection();
         Statement s = c.createStatement();
@@ -326,8 +349,7 @@ class LedgerSchemaIT {
   }
 
   @Test
-  void anUnbalancedEntryFailsAtCommit() throws SQLException {
-    List<String> statementsDone = new ArrayList<>();
+  void anUnbalancedEntryIsRejected() throws SQLException {
     assertThatExceptionOfType(SQLException.class)
         .isThrownBy(
             () ->
@@ -335,15 +357,14 @@ class LedgerSchemaIT {
                     ACME,
                     c -> {
                       insertEntry(c, ACME, "je-attack-unbalanced");
-                      insertPosting(c, "je-attack-unbalanced", 1, "psp_fees", 100, 0, "USD");
-                      insertPosting(
-                          c, "je-attack-unbalanced", 2, "psp_receivable:adyen", 0, 90, "USD");
-                      statementsDone.add("all inserts accepted");
+                      insertPostings(
+                          c,
+                          "je-attack-unbalanced",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 90, 'USD'");
                     }))
         .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
         .withMessageContaining("does not balance in USD");
-    // Rejected by the deferred check at COMMIT, not by any statement before it.
-    assertThat(statementsDone).containsExactly("all inserts accepted");
     assertThat(
             ownerCount(
                 "select count(*) from ledger.journal_entries where entry_id = 'je-attack-unbalanced'"))
@@ -351,7 +372,168 @@ class LedgerSchemaIT {
   }
 
   @Test
-  void balancingAcrossCurrenciesFailsAtCommit() throws SQLException {
+  void anEntrySplitOverStatementsIsRejectedEvenIfTheHalvesWouldBalance() throws SQLException {
+    List<String> statementsDone = new ArrayList<>();
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-split");
+                      statementsDone.add("entry");
+                      insertPosting(c, "je-attack-split", 1, "psp_fees", 100, 0, "USD");
+                      statementsDone.add("first half");
+                      insertPosting(c, "je-attack-split", 2, "psp_receivable:adyen", 0, 100, "USD");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("does not balance in USD");
+    // Rejected by the statement that brought half an entry, not later.
+    assertThat(statementsDone).containsExactly("entry");
+    assertThat(
+            ownerCount(
+                "select count(*) from ledger.journal_entries where entry_id = 'je-attack-split'"))
+        .isZero();
+  }
+
+  @Test
+  void balancedHalvesInTwoStatementsAreRejected() throws SQLException {
+    // Each statement balances, but the entry's lines must be 1..n of one statement: the second
+    // statement either repeats a line number (primary key) or does not start at line 1.
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-halves");
+                      insertPostings(
+                          c,
+                          "je-attack-halves",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'USD'");
+                      insertPostings(
+                          c,
+                          "je-attack-halves",
+                          "3, 'psp_fees', 7, 0, 'USD'",
+                          "4, 'psp_receivable:adyen', 0, 7, 'USD'");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("lines 1..n");
+    assertThat(
+            ownerCount(
+                "select count(*) from ledger.journal_entries where entry_id = 'je-attack-halves'"))
+        .isZero();
+  }
+
+  @Test
+  void anEntryWhosePostingsSkipLineOneIsRejected() throws SQLException {
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-gap");
+                      insertPostings(
+                          c,
+                          "je-attack-gap",
+                          "2, 'psp_fees', 100, 0, 'USD'",
+                          "3, 'psp_receivable:adyen', 0, 100, 'USD'");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("lines 1..n");
+  }
+
+  @Test
+  void aPostingOnAnAccountOutsideTheChartIsRejected() throws SQLException {
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-account");
+                      insertPostings(
+                          c,
+                          "je-attack-account",
+                          "1, 'suspense', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'USD'");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo("23503"))
+        .withMessageContaining("not in the chart");
+  }
+
+  @Test
+  void anEntryWithPostingsAndAnotherWithoutFailAtCommit() throws SQLException {
+    List<String> statementsDone = new ArrayList<>();
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-posted");
+                      insertEntry(c, ACME, "je-attack-bare");
+                      insertPostings(
+                          c,
+                          "je-attack-posted",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'USD'");
+                      statementsDone.add("all statements accepted");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("no postings");
+    // Rejected by the deferred check at COMMIT, not by any statement before it.
+    assertThat(statementsDone).containsExactly("all statements accepted");
+    assertThat(
+            ownerCount(
+                "select count(*) from ledger.journal_entries"
+                    + " where entry_id in ('je-attack-posted', 'je-attack-bare')"))
+        .isZero();
+    assertThat(ownerCount("select count(*) from ledger.transaction_entry_counts")).isZero();
+  }
+
+  @Test
+  void theAppCannotTouchTheCommitCheckCounts() throws SQLException {
+    for (String attack :
+        List.of(
+            "select count(*) from ledger.transaction_entry_counts",
+            "insert into ledger.transaction_entry_counts values (pg_current_xact_id(), 0, 0)",
+            "delete from ledger.transaction_entry_counts",
+            "update ledger.transaction_entry_counts set entries_posted = entries")) {
+      assertThatExceptionOfType(SQLException.class)
+          .as(attack)
+          .isThrownBy(() -> asApp(ACME, c -> exec(c, attack)))
+          .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+  }
+
+  @Test
+  void anEntryWrittenInsideASavepointIsRejected() throws SQLException {
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      exec(c, "savepoint s1");
+                      insertEntry(c, ACME, "je-attack-savepoint");
+                      insertPostings(
+                          c,
+                          "je-attack-savepoint",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'USD'");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION));
+    assertThat(
+            ownerCount(
+                "select count(*) from ledger.journal_entries where entry_id = 'je-attack-savepoint'"))
+        .isZero();
+  }
+
+  @Test
+  void balancingAcrossCurrenciesIsRejected() throws SQLException {
     assertThatExceptionOfType(SQLException.class)
         .isThrownBy(
             () ->
@@ -359,8 +541,11 @@ class LedgerSchemaIT {
                     ACME,
                     c -> {
                       insertEntry(c, ACME, "je-attack-fx");
-                      insertPosting(c, "je-attack-fx", 1, "psp_fees", 100, 0, "USD");
-                      insertPosting(c, "je-attack-fx", 2, "psp_receivable:adyen", 0, 100, "JPY");
+                      insertPostings(
+                          c,
+                          "je-attack-fx",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'JPY'");
                     }))
         .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION));
     assertThat(
@@ -385,54 +570,56 @@ class LedgerSchemaIT {
   void aCommittedEntryTakesNoMorePostingsEvenBalancedOnes() throws SQLException {
     String entry = anyAcmeEntry();
     long before = ownerCount("select count(*) from ledger.postings");
+    // Lines 1..2 of one statement would collide with the entry's own lines (primary key); fresh
+    // line numbers are refused because the entry is not this transaction's.
     assertThatExceptionOfType(SQLException.class)
-        .isThrownBy(
-            () ->
-                asApp(
-                    ACME,
-                    c -> {
-                      insertPostingAt(c, entry, 98, "psp_fees", 5, 0);
-                      insertPostingAt(c, entry, 99, "psp_receivable:adyen", 0, 5);
-                    }))
-        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
-        .withMessageContaining("not written in the transaction");
+        .isThrownBy(() -> asApp(ACME, c -> insertBalancedPairAt(c, entry, 1)))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(() -> asApp(ACME, c -> insertBalancedPairAt(c, entry, 98)))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION));
     assertThat(ownerCount("select count(*) from ledger.postings")).isEqualTo(before);
+  }
+
+  /**
+   * Two balanced postings, lines firstLine and firstLine + 1, on an existing entry, in one
+   * statement.
+   */
+  private static void insertBalancedPairAt(Connection c, String entryId, int firstLine)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into ledger.postings (tenant_id, entry_id, booked_at, line_no, account,"
+                + " debit_minor, credit_minor, currency) select e.tenant_id, e.entry_id,"
+                + " e.booked_at, l.line_no, l.account, l.dr, l.cr, 'USD' from"
+                + " ledger.journal_entries e, (values (?, 'psp_fees', 5, 0),"
+                + " (?, 'psp_receivable:adyen', 0, 5)) l(line_no, account, dr, cr)"
+                + " where e.entry_id = ?")) {
+      s.setInt(1, firstLine);
+      s.setInt(2, firstLine + 1);
+      s.setString(3, entryId);
+      assertThat(s.executeUpdate()).isEqualTo(2);
+    }
   }
 
   @Test
   void aPostingOfAnEntryThatDoesNotExistIsRejected() throws SQLException {
-    // No foreign key to journal_entries any more (V6): the posting trigger is the guard.
+    // No foreign key to journal_entries any more (V6): the postings statement trigger is the guard.
     long before = ownerCount("select count(*) from ledger.postings");
     assertThatExceptionOfType(SQLException.class)
         .isThrownBy(
             () ->
                 asApp(
                     ACME,
-                    c -> {
-                      insertPosting(c, "je-attack-orphan", 1, "psp_fees", 5, 0, "USD");
-                      insertPosting(c, "je-attack-orphan", 2, "psp_receivable:adyen", 0, 5, "USD");
-                    }))
+                    c ->
+                        insertPostings(
+                            c,
+                            "je-attack-orphan",
+                            "1, 'psp_fees', 5, 0, 'USD'",
+                            "2, 'psp_receivable:adyen', 0, 5, 'USD'")))
         .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
         .withMessageContaining("not written in the transaction");
     assertThat(ownerCount("select count(*) from ledger.postings")).isEqualTo(before);
-  }
-
-  /** A posting on an existing entry, at that entry's own booking time. */
-  private static void insertPostingAt(
-      Connection c, String entryId, int line, String account, long dr, long cr)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "insert into ledger.postings (tenant_id, entry_id, booked_at, line_no, account,"
-                + " debit_minor, credit_minor, currency) select tenant_id, entry_id, booked_at, ?,"
-                + " ?, ?, ?, 'USD' from ledger.journal_entries where entry_id = ?")) {
-      s.setInt(1, line);
-      s.setString(2, account);
-      s.setLong(3, dr);
-      s.setLong(4, cr);
-      s.setString(5, entryId);
-      assertThat(s.executeUpdate()).isEqualTo(1);
-    }
   }
 
   @Test
@@ -461,8 +648,11 @@ class LedgerSchemaIT {
         ACME,
         c -> {
           insertEntry(c, ACME, "je-by-hand");
-          insertPosting(c, "je-by-hand", 1, "psp_fees", 100, 0, "USD");
-          insertPosting(c, "je-by-hand", 2, "psp_receivable:adyen", 0, 100, "USD");
+          insertPostings(
+              c,
+              "je-by-hand",
+              "1, 'psp_fees', 100, 0, 'USD'",
+              "2, 'psp_receivable:adyen', 0, 100, 'USD'");
         });
     assertThat(ownerCount("select count(*) from ledger.postings where entry_id = 'je-by-hand'"))
         .isEqualTo(2);

@@ -22,7 +22,7 @@ final class StagedAppendProbe {
           s.setString(1, tenant);
           s.execute();
         }
-        StagedAppend.Appended appended = StagedAppend.append(c, tenant, entries);
+        StagedAppend.Appended appended = StagedAppend.append(c, tenant, entries, true);
         c.commit();
         return appended;
       } catch (SQLException | RuntimeException e) {

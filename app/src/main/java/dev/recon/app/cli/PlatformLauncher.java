@@ -6,7 +6,10 @@ import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;
 import dev.recon.ingestion.store.IngestionDatabase;
 import dev.recon.ledger.db.LedgerDatabase;
+import dev.recon.ledger.db.LedgerPartitions;
 import java.io.IOException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 
 /**
  * Starts the platform with the ledger's and the connectors' schemas in place and the application
@@ -26,6 +29,9 @@ final class PlatformLauncher {
   static void prepareDatabase(DatabaseEndpoints db) {
     LedgerDatabase.migrate(db.ownerDataSource());
     IngestionDatabase.migrate(db.ownerDataSource());
+    // months are created ahead so that no booking waits on a partition being created under load
+    LedgerPartitions.ensureAhead(
+        db.ownerDataSource(), YearMonth.now(ZoneOffset.UTC), LedgerPartitions.DEFAULT_MONTHS_AHEAD);
     if (db.appPassword() != null) {
       LedgerDatabase.provisionAppLogin(
           db.ownerDataSource(), db.appUser(), db.appPassword().toCharArray());

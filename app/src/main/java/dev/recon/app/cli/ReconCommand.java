@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       InspectCommand.class,
       MigrateCommand.class,
+      ArchiveCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -9,12 +9,17 @@ import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.schedule.ReconciliationSchedule;
+import dev.recon.app.schedule.ReconciliationsConfigFile;
+import dev.recon.app.schedule.ScheduledReconciliation;
+import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.matching.job.MatchingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +45,9 @@ public final class RunCommand implements Callable<Integer> {
   /** How late an event may arrive behind the newest one of its source and still be in order. */
   static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofHours(1);
 
+  /** A scheduled reconciliation holds its lease this long between renewals. */
+  static final Duration RECONCILIATION_LEASE = Duration.ofMinutes(30);
+
   /** A source silent this long no longer holds back event time for the others. */
   static final Duration SOURCE_IDLENESS = Duration.ofMinutes(1);
 
@@ -64,13 +72,18 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     ConnectorPlan connectors = ConnectorPlan.none();
+    List<ReconciliationSchedule> reconciliations = List.of();
     if (platform.configFile != null) {
       ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.read(platform.configFile);
-      if (!contents.errors().isEmpty()) {
+      ReconciliationsConfigFile.Contents scheduled =
+          ReconciliationsConfigFile.read(platform.configFile);
+      if (!contents.errors().isEmpty() || !scheduled.errors().isEmpty()) {
         contents.errors().forEach(e -> err.println("error: " + e));
+        scheduled.errors().forEach(e -> err.println("error: " + e));
         return ExitCodes.USAGE;
       }
       connectors = contents.plan();
+      reconciliations = scheduled.schedules();
     }
     Platform p;
     try {
@@ -97,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     HikariDataSource pool = null;
     ConnectorRuntime runtime = null;
-    if (!connectors.isEmpty()) {
+    if (!connectors.isEmpty() || !reconciliations.isEmpty()) {
       try {
         var db = p.database();
         pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
@@ -109,8 +122,20 @@ public final class RunCommand implements Callable<Integer> {
                 ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
                 new SimpleMeterRegistry(),
                 Clock.systemUTC());
+        for (ReconciliationSchedule r : reconciliations) {
+          runtime.schedule(
+              new ScheduledTask(
+                  r.taskId(),
+                  r.schedule(),
+                  RECONCILIATION_LEASE,
+                  new ScheduledReconciliation(
+                      r, PlatformLauncher.pipelineContext(p), Clock.systemUTC())));
+        }
       } catch (RuntimeException e) {
         err.println("error: the connectors could not start: " + e.getMessage());
+        if (runtime != null) {
+          runtime.close();
+        }
         if (pool != null) {
           pool.close();
         }

@@ -40,6 +40,7 @@ public final class ConnectorRuntime implements AutoCloseable {
   private final TaskScheduler scheduler;
   private final WebhookServer webhooks;
   private final List<String> taskIds;
+  private final List<String> extraTaskIds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ConnectorRuntime(
       RawRecordPublisher publisher,
@@ -136,7 +137,15 @@ public final class ConnectorRuntime implements AutoCloseable {
   }
 
   public List<String> taskIds() {
-    return taskIds;
+    List<String> all = new ArrayList<>(taskIds);
+    all.addAll(extraTaskIds);
+    return all;
+  }
+
+  /** Schedules other platform work (scheduled reconciliations) under the same leases. */
+  public void schedule(ScheduledTask task) {
+    scheduler.schedule(task);
+    extraTaskIds.add(task.taskId());
   }
 
   /** Runs one polling connector now (on demand), if no other process is running it. */

@@ -8,6 +8,7 @@ import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.RawRecord;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -19,8 +20,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * The normalization job: raw files in, canonical PaymentEvents, ExpectedPayments and BankLines out,
  * plus a dead letter for every parse error, unknown format, oversized payload and data-quality
- * finding. Sources and sinks are given, so the same wiring runs on Kafka in production and on
- * in-memory data in tests.
+ * finding. A file delivered again within the redelivery window (connectors deliver at least once)
+ * is dropped before parsing, so each of its events comes out once. Sources and sinks are given, so
+ * the same wiring runs on Kafka in production and on in-memory data in tests.
  */
 public final class NormalizationJob {
 
@@ -36,7 +38,7 @@ public final class NormalizationJob {
   private final Sink<ExpectedPayment> expectedPayments;
   private final Sink<BankLine> bankLines;
   private final Sink<DeadLetter> deadLetters;
-  private final ParserLimits limits;
+  private final NormalizationSettings settings;
 
   public NormalizationJob(
       Source<RawRecord, ?, ?> source,
@@ -44,7 +46,13 @@ public final class NormalizationJob {
       Sink<ExpectedPayment> expectedPayments,
       Sink<BankLine> bankLines,
       Sink<DeadLetter> deadLetters) {
-    this(source, paymentEvents, expectedPayments, bankLines, deadLetters, ParserLimits.DEFAULT);
+    this(
+        source,
+        paymentEvents,
+        expectedPayments,
+        bankLines,
+        deadLetters,
+        NormalizationSettings.DEFAULT);
   }
 
   public NormalizationJob(
@@ -54,12 +62,28 @@ public final class NormalizationJob {
       Sink<BankLine> bankLines,
       Sink<DeadLetter> deadLetters,
       ParserLimits limits) {
+    this(
+        source,
+        paymentEvents,
+        expectedPayments,
+        bankLines,
+        deadLetters,
+        NormalizationSettings.DEFAULT.withLimits(limits));
+  }
+
+  public NormalizationJob(
+      Source<RawRecord, ?, ?> source,
+      Sink<PaymentEvent> paymentEvents,
+      Sink<ExpectedPayment> expectedPayments,
+      Sink<BankLine> bankLines,
+      Sink<DeadLetter> deadLetters,
+      NormalizationSettings settings) {
     this.source = Objects.requireNonNull(source, "source");
     this.paymentEvents = Objects.requireNonNull(paymentEvents, "paymentEvents");
     this.expectedPayments = Objects.requireNonNull(expectedPayments, "expectedPayments");
     this.bankLines = Objects.requireNonNull(bankLines, "bankLines");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-    this.limits = Objects.requireNonNull(limits, "limits");
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /** Adds the job's operators to {@code env}; the caller executes it. */
@@ -71,8 +95,17 @@ public final class NormalizationJob {
                 "raw-records",
                 new AvroTypeInfo<>(RawRecord.class))
             .uid("normalization-raw-source");
+    DataStream<RawRecord> firstDeliveries =
+        raw.keyBy(new RawDeliveryKey(), Types.STRING)
+            .process(
+                new RedeliveryFilter(settings.redeliveryWindow()),
+                new AvroTypeInfo<>(RawRecord.class))
+            .name("drop-redeliveries")
+            .uid("normalization-drop-redeliveries");
     SingleOutputStreamOperator<PaymentEvent> normalized =
-        raw.process(new NormalizeFunction(limits), new AvroTypeInfo<>(PaymentEvent.class))
+        firstDeliveries
+            .process(
+                new NormalizeFunction(settings.limits()), new AvroTypeInfo<>(PaymentEvent.class))
             .name("normalize")
             .uid("normalization-normalize");
     normalized.sinkTo(paymentEvents).name("payment-events").uid("normalization-payment-events");

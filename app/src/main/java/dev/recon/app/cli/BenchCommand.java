@@ -3,7 +3,14 @@ package dev.recon.app.cli;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.ledger.bench.LedgerBenchmark;
+import dev.recon.normalization.bench.ParseBenchResult;
+import dev.recon.normalization.bench.ParseBenchmark;
+import dev.recon.normalization.format.Format;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,13 +23,86 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Speed targets live here, never in timed tests.",
-    subcommands = {BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Ledger.class, BenchCommand.Parse.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code recon bench parse}: parser throughput per format on generated files. */
+  @Command(
+      name = "parse",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Generate a realistic file of N rows in each format's real layout (valid, footing, unique"
+            + " rows), parse it once to warm up, then time one pass through the normalizer; print"
+            + " rows/s and bytes/s per format. Needs no platform."
+      })
+  static final class Parse implements Callable<Integer> {
+
+    @Option(
+        names = "--rows",
+        defaultValue = "100000",
+        description = "rows per format (default: ${DEFAULT-VALUE})")
+    int rows;
+
+    @Option(
+        names = "--format",
+        paramLabel = "F",
+        description = "only these formats (default: every format the benchmark can generate)")
+    List<String> formats;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (rows < 1 || rows > ParseBenchmark.MAX_ROWS) {
+        err.println("error: --rows must be between 1 and " + ParseBenchmark.MAX_ROWS);
+        return ExitCodes.USAGE;
+      }
+      List<Format> chosen = new ArrayList<>();
+      if (formats == null || formats.isEmpty()) {
+        chosen.addAll(ParseBenchmark.formats());
+      } else {
+        for (String name : formats) {
+          Optional<Format> f = Format.fromName(name).filter(ParseBenchmark.formats()::contains);
+          if (f.isEmpty()) {
+            err.println(
+                "error: no parse benchmark for '"
+                    + name
+                    + "'; available: "
+                    + ParseBenchmark.formats().stream().map(Format::cliName).toList());
+            return ExitCodes.USAGE;
+          }
+          chosen.add(f.get());
+        }
+      }
+      PrintStream progress = new PrintStream(OutputStream.nullOutputStream());
+      for (Format format : chosen) {
+        ParseBenchResult result = ParseBenchmark.run(format, rows, progress);
+        out.println(
+            "parse bench: "
+                + format.cliName()
+                + ": "
+                + result.rows()
+                + " rows, "
+                + result.bytes()
+                + " bytes in "
+                + result.millis()
+                + " ms: "
+                + result.rowsPerSecond()
+                + " rows/s, "
+                + result.bytesPerSecond()
+                + " bytes/s");
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
   }
 
   /** {@code recon bench ledger}: the ledger write path against a raw COPY of the same rows. */

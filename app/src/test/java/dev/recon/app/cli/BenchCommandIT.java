@@ -26,4 +26,16 @@ class BenchCommandIT {
     assertThat(CliRun.of("bench", "ledger", "--postings", "3").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("bench", "ledger", "--postings", "999999999").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void parseCountsEveryGeneratedRowPerFormat() {
+    CliRun run =
+        CliRun.of("bench", "parse", "--rows", "200", "--format", "bai2", "--format", "camt053");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("parse bench: bai2: 200 rows")
+        .contains("parse bench: camt053: 200 rows");
+    assertThat(CliRun.of("bench", "parse", "--format", "nope").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "parse", "--rows", "0").exitCode()).isEqualTo(2);
+  }
 }

@@ -5,6 +5,7 @@ import dev.recon.app.connectors.AppRolePool;
 import dev.recon.app.connectors.ConnectorPlan;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
+import dev.recon.app.connectors.MetricsEndpoint;
 import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
@@ -14,7 +15,9 @@ import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
 import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.matching.job.MatchingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +59,15 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "where job savepoints are kept (default: <data dir>/savepoints)")
   Path savepointDir;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9464",
+      paramLabel = "PORT",
+      description =
+          "port of the Prometheus endpoint GET /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE};"
+              + " -1 turns it off)")
+  int metricsPort;
 
   @Mixin PlatformOptions platform;
 
@@ -110,17 +122,23 @@ public final class RunCommand implements Callable<Integer> {
     }
     HikariDataSource pool = null;
     ConnectorRuntime runtime = null;
+    MetricsEndpoint metrics = null;
     if (!connectors.isEmpty() || !reconciliations.isEmpty()) {
       try {
         var db = p.database();
         pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
+        MeterRegistry meters = new SimpleMeterRegistry();
+        if (metricsPort >= 0) {
+          metrics = MetricsEndpoint.start("127.0.0.1", metricsPort);
+          meters = metrics.registry();
+        }
         runtime =
             ConnectorRuntime.start(
                 connectors,
                 p.kafkaBootstrap(),
                 pool,
                 ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
-                new SimpleMeterRegistry(),
+                meters,
                 Clock.systemUTC());
         for (ReconciliationSchedule r : reconciliations) {
           runtime.schedule(
@@ -131,10 +149,13 @@ public final class RunCommand implements Callable<Integer> {
                   new ScheduledReconciliation(
                       r, PlatformLauncher.pipelineContext(p), Clock.systemUTC())));
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | IOException e) {
         err.println("error: the connectors could not start: " + e.getMessage());
         if (runtime != null) {
           runtime.close();
+        }
+        if (metrics != null) {
+          metrics.close();
         }
         if (pool != null) {
           pool.close();
@@ -145,6 +166,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     ConnectorRuntime connectorRuntime = runtime;
+    MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -156,6 +178,9 @@ public final class RunCommand implements Callable<Integer> {
                   if (connectorRuntime != null) {
                     connectorRuntime.close();
                     connectorPool.close();
+                  }
+                  if (metricsEndpoint != null) {
+                    metricsEndpoint.close();
                   }
                   try {
                     pipeline.stop();
@@ -188,7 +213,10 @@ public final class RunCommand implements Callable<Integer> {
           .ifPresent(
               port ->
                   out.println("webhooks: POST http://<host>:" + port + "/webhooks/{tenant}/{psp}"));
-      connectorRuntime.taskIds().forEach(t -> out.println("connector " + t + " scheduled"));
+      connectorRuntime.taskIds().forEach(t -> out.println("scheduled: " + t));
+    }
+    if (metricsEndpoint != null) {
+      out.println("metrics: GET http://127.0.0.1:" + metricsEndpoint.port() + MetricsEndpoint.PATH);
     }
     out.println("recon run: running. Ctrl-C to stop.");
     out.flush();

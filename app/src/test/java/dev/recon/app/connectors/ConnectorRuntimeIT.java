@@ -12,7 +12,6 @@ import dev.recon.ingestion.store.IngestionDatabase;
 import dev.recon.ledger.db.LedgerDatabase;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.kafka.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,6 +93,7 @@ class ConnectorRuntimeIT {
                   LedgerDatabase.provisionAppLogin(
                       db.ownerDataSource(), db.appUser(), db.appPassword().toCharArray());
                 });
+        MetricsEndpoint metrics = MetricsEndpoint.start("127.0.0.1", 0);
         HikariDataSource pool =
             AppRolePool.open(
                 p.database().appUrl(), p.database().appUser(), p.database().appPassword());
@@ -103,7 +103,7 @@ class ConnectorRuntimeIT {
                 p.kafkaBootstrap(),
                 pool,
                 ConnectorRuntime.secretResolver(env, Clock.systemUTC()),
-                new SimpleMeterRegistry(),
+                metrics.registry(),
                 Clock.systemUTC())) {
       String body = "{\"id\":\"evt_runtime_1\",\"type\":\"charge.succeeded\",\"data\":{}}";
       HttpResponse<String> first = postStripe(runtime.webhookPort().orElseThrow(), body);
@@ -126,6 +126,19 @@ class ConnectorRuntimeIT {
           raw.stream().filter(r -> r.getPsp().equals("stripe")).findFirst().orElseThrow();
       assertThat(StandardCharsets.UTF_8.decode(webhook.getPayload()).toString()).isEqualTo(body);
       assertThat(webhook.getProvenance().getTenantId()).isEqualTo("acme");
+
+      // the report API's calls and its circuit breaker are visible to Prometheus
+      String scrape =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + metrics.port() + MetricsEndpoint.PATH))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(scrape)
+          .contains("recon_api_responses")
+          .contains("resilience4j_circuitbreaker_state");
     } finally {
       adyen.stop(0);
     }

@@ -1,12 +1,16 @@
 package dev.recon.normalization;
 
+import dev.recon.normalization.format.DataQualityFinding;
 import dev.recon.normalization.format.Format;
 import dev.recon.normalization.format.FormatDetector;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.schemas.Provenance;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Normalizes one file: a forced format if given, else the detected one, then that format's parser.
@@ -14,6 +18,17 @@ import java.util.Optional;
  * payloads, unknown format names and unrecognised content come back as errors, not exceptions.
  */
 public final class Normalizer {
+
+  /**
+   * Raw records whose source ends with this (e.g. {@code webhook:mtn-momo:unconfirmed}) are
+   * unsigned callbacks that only count once the provider's status API confirms them: their records
+   * are reported, not booked. The webhook receiver marks them so (a contract between the two).
+   */
+  public static final String UNCONFIRMED_SOURCE_SUFFIX = ":unconfirmed";
+
+  /** Finding code of a record withheld because its callback is unconfirmed. */
+  public static final String UNCONFIRMED_CALLBACK = "UNCONFIRMED_CALLBACK";
+
   private final ParserLimits limits;
 
   public Normalizer() {
@@ -60,7 +75,41 @@ public final class Normalizer {
                 FormatDetector.unknownFormatMessage(ParseResult.fileNameOf(provenance), head)));
       }
     }
-    return new Normalized(
-        format, Parsers.forFormat(format.get(), limits).parse(payload, provenance));
+    ParseResult parsed = Parsers.forFormat(format.get(), limits).parse(payload, provenance);
+    if (isUnconfirmed(provenance)) {
+      parsed = withheld(parsed, provenance);
+    }
+    return new Normalized(format, parsed);
+  }
+
+  static boolean isUnconfirmed(Provenance provenance) {
+    String source = provenance.getSource();
+    return source != null && source.endsWith(UNCONFIRMED_SOURCE_SUFFIX);
+  }
+
+  /** The same result with every record turned into a finding: nothing of it is booked. */
+  private static ParseResult withheld(ParseResult parsed, Provenance provenance) {
+    List<DataQualityFinding> findings = new ArrayList<>(parsed.findings());
+    for (SpecificRecord r : parsed.records()) {
+      findings.add(
+          new DataQualityFinding(
+              ParseResult.fileNameOf(provenance),
+              provenance.getLine(),
+              UNCONFIRMED_CALLBACK,
+              "not booked until the provider's status API confirms it: "
+                  + r.getSchema().getName()
+                  + " "
+                  + idOf(r)));
+    }
+    return new ParseResult(List.of(), parsed.errors(), findings, List.of());
+  }
+
+  private static String idOf(SpecificRecord r) {
+    for (String field : List.of("psp_reference", "expected_id", "entry_reference")) {
+      if (r.getSchema().getField(field) != null) {
+        return String.valueOf(r.get(r.getSchema().getField(field).pos()));
+      }
+    }
+    return "";
   }
 }

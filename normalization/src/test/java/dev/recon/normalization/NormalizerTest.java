@@ -17,6 +17,22 @@ class NormalizerTest {
   }
 
   @Test
+  void anUnconfirmedCallbackIsReportedButNothingOfItIsBooked() {
+    byte[] body = Fixtures.bytes("mobile_money/mtn_momo_collection_successful.json");
+    var confirmed =
+        normalizer.normalize(body, Fixtures.provenance("status.json"), "mtn-momo").result();
+    var provenance = Fixtures.provenance("webhook-x.json");
+    provenance.setSource("webhook:mtn-momo" + Normalizer.UNCONFIRMED_SOURCE_SUFFIX);
+    var unconfirmed = normalizer.normalize(body, provenance, "mtn-momo").result();
+
+    assertThat(confirmed.records()).isNotEmpty();
+    assertThat(unconfirmed.records()).isEmpty();
+    assertThat(unconfirmed.findings())
+        .filteredOn(f -> f.code().equals(Normalizer.UNCONFIRMED_CALLBACK))
+        .hasSameSizeAs(confirmed.records());
+  }
+
+  @Test
   void detectsAndParses() {
     Normalized n = normalize("adyen/adyen_settlement_detail_batch_501.csv", null);
     assertThat(n.format()).contains(Format.ADYEN_SETTLEMENT_DETAIL);

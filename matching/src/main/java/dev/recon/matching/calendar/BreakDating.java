@@ -12,7 +12,7 @@ import java.util.Objects;
  * lie after the as-of (records near the end of the data): such a break is detected at the as-of
  * instead (never before its own record). A break that waits for the PSP (a batch without payout, a
  * payout not yet on the bank statement) is assessed against the payout calendar: its detail starts
- * with NOT_YET_DUE or LATE and the due date.
+ * with NOT_YET_DUE or LATE and the due date, which are also set as its due date and due status.
  *
  * @param asOf the run's as-of, or null when the run has none (streaming): breaks keep their window
  *     close and are assessed at it
@@ -48,6 +48,8 @@ public record BreakDating(Instant asOf, PayoutCalendars calendars) implements Se
     LocalDate reference =
         LocalDate.ofInstant(asOf != null ? asOf : dated.detectedAt(), ZoneOffset.UTC);
     DueAssessment assessment = calendars.assess(b.currency(), due, reference);
-    return dated.withDetail(assessment.describe() + (b.detail() == null ? "" : ": " + b.detail()));
+    return dated
+        .withDetail(assessment.describe() + (b.detail() == null ? "" : ": " + b.detail()))
+        .withDue(assessment.dueDate(), assessment.status().name());
   }
 }

@@ -3,6 +3,7 @@ package dev.recon.matching.job;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.ReconException;
@@ -21,6 +22,11 @@ final class AvroTypes {
   static final TypeInformation<ReconException> RECON_EXCEPTION =
       new AvroTypeInfo<>(ReconException.class);
   static final TypeInformation<JournalEntry> JOURNAL_ENTRY = new AvroTypeInfo<>(JournalEntry.class);
+
+  static final TypeInformation<ManualDecision> MANUAL_DECISION =
+      new AvroTypeInfo<>(ManualDecision.class);
+
+  static final TypeInformation<DecisionAudit> DECISION_AUDIT = Types.POJO(DecisionAudit.class);
 
   /** A POJO whose record fields are Avro types (Flink's type extractor gives them Avro info). */
   static final TypeInformation<L1Leftover> L1_LEFTOVER = Types.POJO(L1Leftover.class);

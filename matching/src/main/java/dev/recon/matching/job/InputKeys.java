@@ -11,11 +11,14 @@ import dev.recon.matching.model.StatementLine;
 import dev.recon.matching.settlement.SettlementKey;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.RecordKind;
 
 /** Keys of the Avro inputs at each level, and which inputs take part in which level. */
 final class InputKeys {
+
+  private static final char KEY_SEPARATOR = '\u001f';
 
   private InputKeys() {}
 
@@ -74,6 +77,15 @@ final class InputKeys {
 
   static boolean isPayout(PaymentEvent e) {
     return e.getRecordKind() == RecordKind.PAYOUT;
+  }
+
+  /** Tenant + decision id: every step of one decision meets its proposal. */
+  static String decision(ManualDecision d) {
+    return d.getTenantId() + KEY_SEPARATOR + d.getDecisionId();
+  }
+
+  static long decidedAt(ManualDecision d, long previousTimestamp) {
+    return d.getDecidedAt().toEpochMilli();
   }
 
   static long eventTime(ExpectedPayment e, long previousTimestamp) {

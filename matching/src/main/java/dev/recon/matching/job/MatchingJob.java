@@ -4,10 +4,12 @@ import dev.recon.matching.redelivery.DeliveryFingerprint;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.ReconException;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -24,18 +26,27 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * payout) and L4 (payout - bank line) side by side over the same inputs, so a break at one level
  * never hides another. Matches go to the match sink and, except links, booked by the poster, to the
  * journal sink; breaks go to the exception sink.
+ *
+ * <p>Optionally, manual decisions ({@link ManualDecisionFunction}, four eyes): what an approved
+ * decision books goes the way of every other match (match sink and poster), its refused steps go to
+ * the exception sink as DECISION_REFUSED.
  */
 public final class MatchingJob {
 
   private final Source<ExpectedPayment, ?, ?> expectedPayments;
   private final Source<PaymentEvent, ?, ?> paymentEvents;
   private final Source<BankLine, ?, ?> bankLines;
+
+  /** Null when the job runs without manual decisions. */
+  private final Source<ManualDecision, ?, ?> manualDecisions;
+
   private final Sink<Match> matchSink;
   private final Sink<ReconException> exceptionSink;
   private final Sink<JournalEntry> journalSink;
   private final JournalPoster poster;
   private final MatchingSettings settings;
 
+  /** The job without manual decisions. */
   public MatchingJob(
       Source<ExpectedPayment, ?, ?> expectedPayments,
       Source<PaymentEvent, ?, ?> paymentEvents,
@@ -45,9 +56,59 @@ public final class MatchingJob {
       Sink<JournalEntry> journalSink,
       JournalPoster poster,
       MatchingSettings settings) {
+    this(
+        expectedPayments,
+        paymentEvents,
+        bankLines,
+        Optional.empty(),
+        matchSink,
+        exceptionSink,
+        journalSink,
+        poster,
+        settings);
+  }
+
+  /**
+   * The job with manual decisions (topic {@code recon.decisions}, keyed by tenant) as a fourth
+   * source: approved decisions go to {@code matchSink} and through {@code poster} to {@code
+   * journalSink}; refused steps to {@code exceptionSink}.
+   */
+  public MatchingJob(
+      Source<ExpectedPayment, ?, ?> expectedPayments,
+      Source<PaymentEvent, ?, ?> paymentEvents,
+      Source<BankLine, ?, ?> bankLines,
+      Source<ManualDecision, ?, ?> manualDecisions,
+      Sink<Match> matchSink,
+      Sink<ReconException> exceptionSink,
+      Sink<JournalEntry> journalSink,
+      JournalPoster poster,
+      MatchingSettings settings) {
+    this(
+        expectedPayments,
+        paymentEvents,
+        bankLines,
+        Optional.of(Objects.requireNonNull(manualDecisions, "manualDecisions")),
+        matchSink,
+        exceptionSink,
+        journalSink,
+        poster,
+        settings);
+  }
+
+  private MatchingJob(
+      Source<ExpectedPayment, ?, ?> expectedPayments,
+      Source<PaymentEvent, ?, ?> paymentEvents,
+      Source<BankLine, ?, ?> bankLines,
+      Optional<Source<ManualDecision, ?, ?>> manualDecisions,
+      Sink<Match> matchSink,
+      Sink<ReconException> exceptionSink,
+      Sink<JournalEntry> journalSink,
+      JournalPoster poster,
+      MatchingSettings settings) {
     this.expectedPayments = Objects.requireNonNull(expectedPayments, "expectedPayments");
     this.paymentEvents = Objects.requireNonNull(paymentEvents, "paymentEvents");
     this.bankLines = Objects.requireNonNull(bankLines, "bankLines");
+    this.manualDecisions = manualDecisions.orElse(null);
     this.matchSink = Objects.requireNonNull(matchSink, "matchSink");
     this.exceptionSink = Objects.requireNonNull(exceptionSink, "exceptionSink");
     this.journalSink = Objects.requireNonNull(journalSink, "journalSink");
@@ -161,6 +222,30 @@ public final class MatchingJob {
 
     // Capture links book nothing (refunds and chargebacks are booked with their batch at L3).
     DataStream<Match> booked = exact.union(tolerant, settlement, cash, cashLeftovers);
+    DataStream<ReconException> breaks =
+        exact
+            .getSideOutput(ReconOutputs.BREAKS)
+            .union(
+                links.getSideOutput(ReconOutputs.BREAKS),
+                tolerant.getSideOutput(ReconOutputs.BREAKS),
+                settlement.getSideOutput(ReconOutputs.BREAKS),
+                cash.getSideOutput(ReconOutputs.BREAKS),
+                cashLeftovers.getSideOutput(ReconOutputs.BREAKS));
+    if (manualDecisions != null) {
+      SingleOutputStreamOperator<Match> decided =
+          env.fromSource(
+                  manualDecisions,
+                  watermarks(InputKeys::decidedAt),
+                  "manual-decisions",
+                  AvroTypes.MANUAL_DECISION)
+              .uid("manual-decisions-source")
+              .keyBy(InputKeys::decision, Types.STRING)
+              .process(new ManualDecisionFunction(), AvroTypes.MATCH)
+              .name("manual decisions (four eyes)")
+              .uid("manual-decisions");
+      booked = booked.union(decided);
+      breaks = breaks.union(decided.getSideOutput(ReconOutputs.BREAKS));
+    }
     booked.union(links).sinkTo(matchSink).name("matches").uid("match-sink");
     booked
         .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
@@ -170,17 +255,7 @@ public final class MatchingJob {
         .name("journal-entries")
         .uid("journal-sink");
 
-    exact
-        .getSideOutput(ReconOutputs.BREAKS)
-        .union(
-            links.getSideOutput(ReconOutputs.BREAKS),
-            tolerant.getSideOutput(ReconOutputs.BREAKS),
-            settlement.getSideOutput(ReconOutputs.BREAKS),
-            cash.getSideOutput(ReconOutputs.BREAKS),
-            cashLeftovers.getSideOutput(ReconOutputs.BREAKS))
-        .sinkTo(exceptionSink)
-        .name("exceptions")
-        .uid("exception-sink");
+    breaks.sinkTo(exceptionSink).name("exceptions").uid("exception-sink");
   }
 
   private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> eventTime) {

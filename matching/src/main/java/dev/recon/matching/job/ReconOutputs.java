@@ -24,6 +24,10 @@ public final class ReconOutputs {
   public static final OutputTag<L4Leftover> L4_LEFTOVERS =
       new OutputTag<>("l4-leftovers", AvroTypes.L4_LEFTOVER);
 
+  /** The manual decision operator's side output: every step's final outcome. */
+  public static final OutputTag<DecisionAudit> DECISION_AUDIT =
+      new OutputTag<>("decision-audit", AvroTypes.DECISION_AUDIT);
+
   private ReconOutputs() {}
 
   /** Matches to the collector; breaks to {@code breaks}, which dates and converts them. */

@@ -4,6 +4,7 @@ import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.ReconException;
 import dev.recon.schemas.RecordKind;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,6 +12,10 @@ import java.util.stream.Collectors;
 /**
  * A record that did not match, with the amount at risk. detectedAt is event time (when the record's
  * window expired), never the wall clock, so a replay raises the same break.
+ *
+ * @param dueDate when the missing counterpart was due by the PSP's payout calendar, null if unknown
+ * @param dueStatus NOT_YET_DUE or LATE ({@code calendar.DueStatus}) against the run's as-of, set
+ *     exactly when dueDate is
  */
 public record Break(
     String tenantId,
@@ -22,7 +27,9 @@ public record Break(
     String currency,
     Instant recordTime,
     Instant detectedAt,
-    String detail) {
+    String detail,
+    LocalDate dueDate,
+    String dueStatus) {
 
   /** A detail is read by people in a queue; it is cut there rather than grow with the input. */
   public static final int MAX_DETAIL_CHARS = 2_000;
@@ -45,6 +52,36 @@ public record Break(
     if (detail != null && detail.length() > MAX_DETAIL_CHARS) {
       detail = detail.substring(0, MAX_DETAIL_CHARS - 3) + "...";
     }
+    if ((dueDate == null) != (dueStatus == null)) {
+      throw new IllegalArgumentException("a due date and its status come together");
+    }
+  }
+
+  /** A break not assessed against a payout calendar. */
+  public Break(
+      String tenantId,
+      MatchLevel level,
+      BreakReason reason,
+      RecordKind recordKind,
+      String recordId,
+      long amountMinor,
+      String currency,
+      Instant recordTime,
+      Instant detectedAt,
+      String detail) {
+    this(
+        tenantId,
+        level,
+        reason,
+        recordKind,
+        recordId,
+        amountMinor,
+        currency,
+        recordTime,
+        detectedAt,
+        detail,
+        null,
+        null);
   }
 
   /** Names ids for a detail, at most {@link #MAX_IDS_IN_DETAIL} of them. */
@@ -70,7 +107,9 @@ public record Break(
         currency,
         recordTime,
         at,
-        detail);
+        detail,
+        dueDate,
+        dueStatus);
   }
 
   /** The same break with another detail (cut to {@link #MAX_DETAIL_CHARS} like any detail). */
@@ -85,7 +124,26 @@ public record Break(
         currency,
         recordTime,
         detectedAt,
-        newDetail);
+        newDetail,
+        dueDate,
+        dueStatus);
+  }
+
+  /** The same break, assessed as due on {@code date} with {@code status} (NOT_YET_DUE, LATE). */
+  public Break withDue(LocalDate date, String status) {
+    return new Break(
+        tenantId,
+        level,
+        reason,
+        recordKind,
+        recordId,
+        amountMinor,
+        currency,
+        recordTime,
+        detectedAt,
+        detail,
+        Objects.requireNonNull(date, "date"),
+        Objects.requireNonNull(status, "status"));
   }
 
   public String exceptionId() {
@@ -105,6 +163,8 @@ public record Break(
         .setRecordTime(recordTime)
         .setDetectedAt(detectedAt)
         .setDetail(detail)
+        .setDueDate(dueDate)
+        .setDueStatus(dueStatus)
         .build();
   }
 }

@@ -41,5 +41,11 @@ public enum BreakReason {
    * Any level: the record arrived at a key already holding its limit of open records; it was not
    * held, so it cannot match automatically and needs a manual decision.
    */
-  STATE_LIMIT
+  STATE_LIMIT,
+  /**
+   * Manual decision: a step was refused (invalid, approved by its own proposer, the decision
+   * already closed, no proposal for it, or the proposal expired); the detail names the outcome and
+   * why.
+   */
+  DECISION_REFUSED
 }

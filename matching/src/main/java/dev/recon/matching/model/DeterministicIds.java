@@ -37,6 +37,14 @@ public final class DeterministicIds {
     return "m-" + digest(parts);
   }
 
+  /**
+   * "m-" + hash of tenant and manual decision id: what an approved decision books is named by the
+   * decision, so a replayed approval books nothing twice.
+   */
+  public static String decisionMatchId(String tenantId, String decisionId) {
+    return "m-" + digest(List.of(tenantId, "DECISION", decisionId));
+  }
+
   /** "x-" + hash of tenant, level, reason and the record (kind, id, currency). */
   public static String exceptionId(
       String tenantId,

@@ -7,6 +7,7 @@ import dev.recon.matching.model.BreakReason;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.RecordKind;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class BreakDatingTest {
@@ -36,6 +37,10 @@ class BreakDatingTest {
     assertThat(dated.detectedAt()).isEqualTo(Instant.parse("2025-09-12T18:00:00Z"));
     assertThat(dated.detail())
         .isEqualTo("NOT_YET_DUE (due 2025-09-15): no payout from adyen for batch 1128");
+    assertThat(dated.dueDate()).isEqualTo(LocalDate.parse("2025-09-15"));
+    assertThat(dated.dueStatus()).isEqualTo("NOT_YET_DUE");
+    assertThat(dated.toAvro().getDueDate()).isEqualTo(LocalDate.parse("2025-09-15"));
+    assertThat(dated.toAvro().getDueStatus()).isEqualTo("NOT_YET_DUE");
     assertThat(dated.exceptionId())
         .isEqualTo(missingPayout("2025-09-11T08:00:00Z", "2025-09-18T08:00:00Z").exceptionId());
   }
@@ -49,6 +54,8 @@ class BreakDatingTest {
         dating.apply(missingPayout("2025-09-11T08:00:00Z", "2025-09-18T08:00:00Z"), "adyen");
 
     assertThat(dated.detail()).startsWith("LATE (due 2025-09-15, 2 business days overdue): ");
+    assertThat(dated.toAvro().getDueDate()).isEqualTo(LocalDate.parse("2025-09-15"));
+    assertThat(dated.toAvro().getDueStatus()).isEqualTo("LATE");
   }
 
   @Test
@@ -82,5 +89,7 @@ class BreakDatingTest {
 
     assertThat(dated.detectedAt()).isEqualTo(Instant.parse("2025-09-10T00:00:00Z"));
     assertThat(dated.detail()).isEqualTo("no PSP capture on reference ORD-1");
+    assertThat(dated.toAvro().getDueDate()).isNull();
+    assertThat(dated.toAvro().getDueStatus()).isNull();
   }
 }

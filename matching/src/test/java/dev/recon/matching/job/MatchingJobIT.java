@@ -1,5 +1,8 @@
 package dev.recon.matching.job;
 
+import static dev.recon.matching.SampleDecisions.approve;
+import static dev.recon.matching.SampleDecisions.proposeMatch;
+import static dev.recon.matching.SampleDecisions.proposeWriteOff;
 import static dev.recon.matching.SampleRecords.bankLine;
 import static dev.recon.matching.SampleRecords.capture;
 import static dev.recon.matching.SampleRecords.expected;
@@ -8,10 +11,14 @@ import static dev.recon.matching.SampleRecords.pspRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.recon.matching.SampleRecords;
+import dev.recon.matching.model.DeterministicIds;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.MatchMember;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
@@ -217,6 +224,60 @@ class MatchingJobIT {
         .isEqualTo(run(MatchingSettings.bounded().withWindows(month, month, month)));
   }
 
+  @Test
+  void an_approved_write_off_is_booked_and_a_self_approved_match_is_refused() throws Exception {
+    String writtenOff = "PSP_TXN:3ABCD12345678910:CAPTURE";
+    List<ManualDecision> decisions =
+        List.of(
+            proposeWriteOff("d-wo", "alice", "2025-10-01T09:00:00Z", writtenOff, 3_000, "EUR"),
+            approve("d-wo", "d-wo:approve", "bob", "2025-10-01T10:00:00Z"),
+            proposeMatch(
+                "d-self",
+                "alice",
+                "2025-10-01T09:30:00Z",
+                "EXPECTED:exp-2",
+                "PSP_TXN:2ABCD12345678910:CAPTURE"),
+            approve("d-self", "d-self:approve", "alice", "2025-10-01T10:30:00Z"));
+
+    RunOutput withDecisions =
+        run(MatchingSettings.bounded(), EXPECTED, PAYMENTS, BANK_LINES, decisions);
+    RunOutput without = run(MatchingSettings.bounded());
+
+    String writeOffId = DeterministicIds.decisionMatchId(SampleRecords.TENANT, "d-wo");
+    assertThat(withDecisions.matches())
+        .filteredOn(m -> m.getLevel() == MatchLevel.MANUAL)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getMatchId()).isEqualTo(writeOffId);
+              assertThat(m.getRule()).isEqualTo("WRITE_OFF");
+              assertThat(m.getMembers())
+                  .extracting(
+                      MatchMember::getRecordId,
+                      MatchMember::getAmountMinor,
+                      MatchMember::getCurrency)
+                  .containsExactly(tuple("3ABCD12345678910:CAPTURE", 3_000L, "EUR"));
+            });
+    assertThat(withDecisions.matches())
+        .filteredOn(m -> !m.getMatchId().equals(writeOffId))
+        .isEqualTo(without.matches());
+    assertThat(withDecisions.journal())
+        .filteredOn(e -> e.getSourceId().equals(writeOffId))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.getPostings()).extracting(Posting::getDebitMinor).contains(3_000L));
+
+    // The self-approval is refused; nobody else approves, so the proposal expires at end of input.
+    assertThat(withDecisions.exceptions())
+        .filteredOn(e -> e.getReason().equals("DECISION_REFUSED"))
+        .extracting(ReconException::getRecordId, e -> e.getDetail().split(":")[0])
+        .containsExactlyInAnyOrder(
+            tuple("d-self:approve", "SAME_USER"), tuple("d-self:propose", "EXPIRED"));
+    assertThat(withDecisions.exceptions())
+        .filteredOn(e -> !e.getReason().equals("DECISION_REFUSED"))
+        .isEqualTo(without.exceptions());
+  }
+
   /** The same row as delivered by a second ingestion of its file: other file name, same row. */
   private static PaymentEvent redelivered(PaymentEvent row) {
     PaymentEvent copy = PaymentEvent.newBuilder(row).build();
@@ -257,6 +318,17 @@ class MatchingJobIT {
       List<PaymentEvent> payments,
       List<BankLine> bankLines)
       throws Exception {
+    return run(settings, expected, payments, bankLines, null);
+  }
+
+  /** With {@code decisions} null, through the constructor without manual decisions. */
+  static RunOutput run(
+      MatchingSettings settings,
+      List<ExpectedPayment> expected,
+      List<PaymentEvent> payments,
+      List<BankLine> bankLines,
+      List<ManualDecision> decisions)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -266,16 +338,28 @@ class MatchingJobIT {
     CollectingSink<Match> matches = new CollectingSink<>();
     CollectingSink<ReconException> exceptions = new CollectingSink<>();
     CollectingSink<JournalEntry> journal = new CollectingSink<>();
-    new MatchingJob(
-            source(env, expected, AvroTypes.EXPECTED_PAYMENT),
-            source(env, payments, AvroTypes.PAYMENT_EVENT),
-            source(env, bankLines, AvroTypes.BANK_LINE),
-            matches,
-            exceptions,
-            journal,
-            MatchingJobIT::postOne,
-            settings)
-        .addTo(env);
+    MatchingJob job =
+        decisions == null
+            ? new MatchingJob(
+                source(env, expected, AvroTypes.EXPECTED_PAYMENT),
+                source(env, payments, AvroTypes.PAYMENT_EVENT),
+                source(env, bankLines, AvroTypes.BANK_LINE),
+                matches,
+                exceptions,
+                journal,
+                MatchingJobIT::postOne,
+                settings)
+            : new MatchingJob(
+                source(env, expected, AvroTypes.EXPECTED_PAYMENT),
+                source(env, payments, AvroTypes.PAYMENT_EVENT),
+                source(env, bankLines, AvroTypes.BANK_LINE),
+                source(env, decisions, AvroTypes.MANUAL_DECISION),
+                matches,
+                exceptions,
+                journal,
+                MatchingJobIT::postOne,
+                settings);
+    job.addTo(env);
     env.execute("matching-it");
 
     return new RunOutput(

@@ -15,6 +15,7 @@ import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
 import dev.recon.schemas.RecordKind;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -171,6 +172,8 @@ class SettlementMatchFunctionTest {
               assertThat(b.getDetectedAt()).isEqualTo(at("2025-09-13T00:00:00Z"));
               // Last row on Friday 12 September: Adyen pays out T+2, on Tuesday the 16th.
               assertThat(b.getDetail()).startsWith("NOT_YET_DUE (due 2025-09-16): no payout");
+              assertThat(b.getDueDate()).isEqualTo(LocalDate.parse("2025-09-16"));
+              assertThat(b.getDueStatus()).isEqualTo("NOT_YET_DUE");
             });
     assertNothingLeft();
   }

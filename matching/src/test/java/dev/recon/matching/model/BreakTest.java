@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.ReconException;
 import dev.recon.schemas.RecordKind;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,42 @@ class BreakTest {
     assertThat(avro.getRecordTime()).isEqualTo(at("2025-09-10T00:00:00Z"));
     assertThat(avro.getDetectedAt()).isEqualTo(at("2025-09-17T00:00:00Z"));
     assertThat(avro.getDetail()).isEqualTo("detail");
+  }
+
+  @Test
+  void a_due_date_and_status_survive_redating_and_reach_the_avro_exception() {
+    Break due =
+        breakWith(500, "detail")
+            .withDue(LocalDate.parse("2025-09-15"), "LATE")
+            .withDetectedAt(at("2025-09-18T00:00:00Z"))
+            .withDetail("LATE: detail");
+
+    ReconException avro = due.toAvro();
+    assertThat(avro.getDueDate()).isEqualTo(LocalDate.parse("2025-09-15"));
+    assertThat(avro.getDueStatus()).isEqualTo("LATE");
+    assertThat(avro.getDetectedAt()).isEqualTo(at("2025-09-18T00:00:00Z"));
+    assertThat(breakWith(500, "detail").toAvro().getDueDate()).isNull();
+  }
+
+  @Test
+  void a_due_date_comes_with_its_status() {
+    Break b = breakWith(500, "detail");
+    assertThatThrownBy(
+            () ->
+                new Break(
+                    b.tenantId(),
+                    b.level(),
+                    b.reason(),
+                    b.recordKind(),
+                    b.recordId(),
+                    b.amountMinor(),
+                    b.currency(),
+                    b.recordTime(),
+                    b.detectedAt(),
+                    b.detail(),
+                    LocalDate.parse("2025-09-15"),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

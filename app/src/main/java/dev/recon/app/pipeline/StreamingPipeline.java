@@ -10,6 +10,7 @@ import dev.recon.normalization.job.NormalizationJob;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.RawRecord;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running jobs of {@code recon run}: normalization (raw topic to canonical topics) and
- * matching with the ledger sink (canonical topics to matches, exceptions and the ledger), over the
- * platform's main topics. Each job starts from its latest savepoint, if any, and {@link #stop}
- * takes a new one, so open items in keyed state survive restarts and upgrades.
+ * matching with the ledger sink (canonical topics and manual decisions to matches, exceptions and
+ * the ledger), over the platform's main topics. Each job starts from its latest savepoint, if any,
+ * and {@link #stop} takes a new one, so open items in keyed state survive restarts and upgrades.
  */
 public final class StreamingPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingPipeline.class);
@@ -87,6 +88,8 @@ public final class StreamingPipeline {
               kafka.continuousSource(Topics.EXPECTED_PAYMENTS, ExpectedPayment.class, MATCH_JOB),
               kafka.continuousSource(Topics.PAYMENT_EVENTS, PaymentEvent.class, MATCH_JOB),
               kafka.continuousSource(Topics.BANK_LINES, BankLine.class, MATCH_JOB),
+              // proposals and four-eyes approvals from people, applied once approved
+              kafka.continuousSource(Topics.DECISIONS, ManualDecision.class, MATCH_JOB),
               kafka.exactlyOnceSink(
                   Topics.MATCHES, Match.class, TenantKeys.match(), "recon-m-match"),
               kafka.exactlyOnceSink(

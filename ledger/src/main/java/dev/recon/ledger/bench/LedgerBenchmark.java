@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -96,14 +100,33 @@ public final class LedgerBenchmark {
     LedgerWriter writer = new LedgerWriter(app);
     long written = 0;
     long start = System.nanoTime();
-    for (int from = 0; from < entries; from += ENTRIES_PER_WRITE) {
-      int to = Math.min(entries, from + ENTRIES_PER_WRITE);
-      List<JournalEntry> batch = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        batch.add(entry(tenants, i));
+    // The next batch is built while the current one is written, as a sink's input arrives while it
+    // writes: the figure is the ledger's, not the generator's.
+    ExecutorService generator =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "ledger-bench-generator");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<List<JournalEntry>> next = generator.submit(() -> batch(tenants, 0, entries));
+      for (int from = 0; from < entries; from += ENTRIES_PER_WRITE) {
+        List<JournalEntry> batch = next.get();
+        int following = from + ENTRIES_PER_WRITE;
+        if (following < entries) {
+          next = generator.submit(() -> batch(tenants, following, entries));
+        }
+        WriteResult result = writer.write(batch);
+        written += result.postingsInserted();
       }
-      WriteResult result = writer.write(batch);
-      written += result.postingsInserted();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("ledger bench interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("ledger bench could not build its entries", e.getCause());
+    } finally {
+      generator.shutdownNow();
     }
     long ledgerNanos = System.nanoTime() - start;
 
@@ -160,6 +183,16 @@ public final class LedgerBenchmark {
         result.rawToLedgerRatio());
     out.flush();
     return result;
+  }
+
+  /** Entries {@code from} up to {@value #ENTRIES_PER_WRITE} later (at most {@code entries}). */
+  private static List<JournalEntry> batch(List<String> tenants, int from, int entries) {
+    int to = Math.min(entries, from + ENTRIES_PER_WRITE);
+    List<JournalEntry> batch = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      batch.add(entry(tenants, i));
+    }
+    return batch;
   }
 
   /** Entry {@code i}: 2 postings, tenants alternating, booking times spread over the months. */

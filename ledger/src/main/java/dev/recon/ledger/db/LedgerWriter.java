@@ -17,12 +17,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Row4;
@@ -41,12 +44,24 @@ import org.jooq.impl.DSL;
  * handful of round trips whatever its size.
  *
  * <p>Rows are written in a global order (accounts, then entries by id), so concurrent writers of
- * overlapping batches wait for each other instead of deadlocking. Thread-safe.
+ * overlapping batches wait for each other instead of deadlocking. The tenants of a large batch are
+ * written {@value #TENANT_PARALLELISM} at a time, each on its own connection: a tenant's rows are
+ * disjoint from every other tenant's (chart, journal, daily balances), so they never wait for each
+ * other, and the database spends a core on each. Thread-safe.
  */
 public final class LedgerWriter {
 
   /** Accounts per multi-row INSERT; keeps bind parameters far below the driver's cap. */
   public static final int MAX_ROWS_PER_STATEMENT = 1_000;
+
+  /** Tenants written at once, each on its own connection (one per core of the target machine). */
+  public static final int TENANT_PARALLELISM = 2;
+
+  /**
+   * Below this many entries in a batch the tenants are written one after the other: a thread and a
+   * second connection cost more than they save.
+   */
+  public static final int PARALLEL_MIN_ENTRIES = 2_000;
 
   private record EntryKey(String entryId, Instant bookedAt) {}
 
@@ -73,7 +88,7 @@ public final class LedgerWriter {
    *
    * @throws IllegalStateException if an entry is malformed or unbalanced, or two entries share an
    *     id but differ (both bugs)
-   * @throws org.jooq.exception.DataAccessException on database errors; tenants written before the
+   * @throws org.jooq.exception.DataAccessException on database errors; tenants written besides the
    *     failing one stay written, which a retry of the whole batch then skips
    */
   public WriteResult write(Collection<JournalEntry> entries) {
@@ -95,11 +110,74 @@ public final class LedgerWriter {
       }
     }
     ensureMonths(byTenant.values());
+    List<Map.Entry<String, SortedMap<EntryKey, JournalEntry>>> tenants =
+        new ArrayList<>(byTenant.entrySet());
+    int workers =
+        entries.size() < PARALLEL_MIN_ENTRIES ? 1 : Math.min(TENANT_PARALLELISM, tenants.size());
     WriteResult result = new WriteResult(0, repeated, 0);
-    for (Map.Entry<String, SortedMap<EntryKey, JournalEntry>> tenant : byTenant.entrySet()) {
-      result = result.plus(writeTenant(tenant.getKey(), tenant.getValue()));
+    for (WriteResult tenant : writeTenants(tenants, workers)) {
+      result = result.plus(tenant);
     }
     return result;
+  }
+
+  /**
+   * Each worker takes the next tenant not yet taken; the calling thread is one of them. After a
+   * failure no further tenant is started; the first failure is rethrown, later ones suppressed.
+   */
+  private List<WriteResult> writeTenants(
+      List<Map.Entry<String, SortedMap<EntryKey, JournalEntry>>> tenants, int workers) {
+    WriteResult[] results = new WriteResult[tenants.size()];
+    AtomicInteger next = new AtomicInteger();
+    Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    Runnable worker =
+        () -> {
+          // A tenant once taken is written: the failure check comes before the take.
+          while (failures.isEmpty()) {
+            int i = next.getAndIncrement();
+            if (i >= tenants.size()) {
+              return;
+            }
+            Map.Entry<String, SortedMap<EntryKey, JournalEntry>> tenant = tenants.get(i);
+            try {
+              results[i] = writeTenant(tenant.getKey(), tenant.getValue());
+            } catch (RuntimeException | Error e) {
+              failures.add(e);
+            }
+          }
+        };
+    List<Thread> helpers = new ArrayList<>();
+    for (int w = 1; w < workers; w++) {
+      Thread helper = new Thread(worker, "ledger-writer-tenant-" + w);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    worker.run();
+    boolean interrupted = false;
+    for (Thread helper : helpers) {
+      while (true) {
+        try {
+          helper.join();
+          break;
+        } catch (InterruptedException e) {
+          // The helper holds a transaction: wait for its outcome, then restore the flag.
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable first = failures.poll();
+    if (first != null) {
+      failures.forEach(first::addSuppressed);
+      if (first instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) first;
+    }
+    return List.of(results);
   }
 
   /**

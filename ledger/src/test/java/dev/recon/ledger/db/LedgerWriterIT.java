@@ -176,6 +176,64 @@ class LedgerWriterIT {
     assertThat(receivable).isEqualTo(100L * count + (long) count * (count - 1) / 2);
   }
 
+  private static List<JournalEntry> bulkEntries(String tenant, int count, Instant at) {
+    List<JournalEntry> entries = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      entries.addAll(
+          PostingRules.entriesFor(
+              MatchFixtures.match(
+                  tenant,
+                  "L1:side-" + i,
+                  MatchLevel.L1,
+                  at.plus(i, ChronoUnit.MINUTES),
+                  MatchFixtures.expected("o" + i, 100 + i, "EUR"),
+                  MatchFixtures.pspTxn("c" + i, "CAPTURE", 100 + i, 0, "EUR", "psp1"))));
+    }
+    return entries;
+  }
+
+  /**
+   * A large batch writes its tenants side by side; a tenant the database rejects fails the call
+   * while the other tenant stays written, and the retry writes only what is missing.
+   */
+  @Test
+  void tenantsOfALargeBatchAreWrittenSideBySideAndAFailureIsRethrown() throws Exception {
+    Instant at = Instant.parse("2024-09-01T00:00:00Z");
+    int perTenant = LedgerWriter.PARALLEL_MIN_ENTRIES;
+    List<JournalEntry> batch = new ArrayList<>(bulkEntries("w-side-a", perTenant, at));
+    batch.addAll(bulkEntries("w-side-b", perTenant, at));
+    Collections.shuffle(batch, new java.util.Random(11));
+    // The owner makes the database refuse one tenant's chart for the length of the first write.
+    try (var c = db.owner().getConnection();
+        var s = c.createStatement()) {
+      s.execute(
+          "create function ledger.it_refuse_side_b() returns trigger language plpgsql as $$"
+              + " begin raise exception 'it refuses %', new.tenant_id; end $$");
+      s.execute(
+          "create trigger it_refuse_side_b before insert on ledger.accounts for each row"
+              + " when (new.tenant_id = 'w-side-b') execute function ledger.it_refuse_side_b()");
+    }
+    try {
+      assertThatThrownBy(() -> writer.write(batch))
+          .isInstanceOf(org.jooq.exception.DataAccessException.class)
+          .hasMessageContaining("it refuses w-side-b");
+    } finally {
+      try (var c = db.owner().getConnection();
+          var s = c.createStatement()) {
+        s.execute("drop trigger it_refuse_side_b on ledger.accounts");
+        s.execute("drop function ledger.it_refuse_side_b()");
+      }
+    }
+    assertThat(queries.entryCount("w-side-a")).isEqualTo(perTenant);
+    assertThat(queries.entryCount("w-side-b")).isZero();
+
+    assertThat(writer.write(batch)).isEqualTo(new WriteResult(perTenant, perTenant, 2 * perTenant));
+    for (String tenant : List.of("w-side-a", "w-side-b")) {
+      assertThat(queries.entryCount(tenant)).isEqualTo(perTenant);
+      assertThat(queries.unbalancedEntries(tenant)).isEmpty();
+    }
+  }
+
   @Test
   void copyCarriesTextThatLooksLikeItsOwnSeparatorsUnchanged() {
     String tenant = "w-text";

@@ -3,6 +3,7 @@ package dev.recon.normalization.adyen;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recon.normalization.format.Excerpt;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -222,7 +223,7 @@ public final class AdyenNotificationParser implements RecordParser {
             .setNetCurrency(currency)
             .setEventTime(time)
             .setMetadata(metadata)
-            .setProvenance(Provenance.newBuilder(provenance).setLine(line).build())
+            .setProvenance(LineProvenance.of(provenance, line))
             .build());
   }
 

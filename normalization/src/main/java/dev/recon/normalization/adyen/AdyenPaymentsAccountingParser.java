@@ -19,6 +19,7 @@ import static dev.recon.normalization.adyen.AdyenAccountingColumns.TIME_ZONE;
 import dev.recon.normalization.csv.BoundRow;
 import dev.recon.normalization.csv.CsvTable;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -160,7 +161,7 @@ public final class AdyenPaymentsAccountingParser implements RecordParser {
             .setEventTime(bookingTime)
             .setBatchId(row.optional(BATCH_NUMBER).orElse(null))
             .setMetadata(metadata)
-            .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build())
+            .setProvenance(LineProvenance.of(provenance, row.line()))
             .build());
   }
 

@@ -16,12 +16,15 @@ import static dev.recon.normalization.adyen.AdyenColumns.TIME_ZONE;
 import static dev.recon.normalization.adyen.AdyenColumns.TYPE;
 
 import dev.recon.normalization.csv.BoundRow;
+import dev.recon.normalization.csv.ColumnSet;
 import dev.recon.normalization.csv.CsvTable;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
 import dev.recon.normalization.format.RowProblems;
+import dev.recon.normalization.format.WallClockText;
 import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
@@ -36,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Adyen's "Settlement details report" (one settlement batch per file, or several): one PaymentEvent
@@ -44,6 +48,8 @@ import java.util.Optional;
  * become PAYOUT events whose bank reference is what the bank statement will show.
  */
 public final class AdyenSettlementDetailParser implements RecordParser {
+  /** The rule for metadata columns, a constant so the header remembers its column set. */
+  private static final Predicate<String> METADATA_COLUMN = AdyenColumns::isMetadata;
 
   public static final String PSP = "adyen";
 
@@ -114,7 +120,7 @@ public final class AdyenSettlementDetailParser implements RecordParser {
             .setBatchId(batch.orElse(null))
             .setExchangeRate(row.optional(EXCHANGE_RATE).orElse(null))
             .setMetadata(metadata(row))
-            .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build());
+            .setProvenance(LineProvenance.of(provenance, row.line()));
 
     if (type.get() == PaymentEventType.PAYOUT) {
       if (batch.isEmpty()) {
@@ -214,11 +220,13 @@ public final class AdyenSettlementDetailParser implements RecordParser {
           TIME_ZONE, zoneText.isEmpty() ? "required value missing" : "unknown time zone", zoneText);
     }
     String text = row.value(CREATION_DATE);
-    LocalDateTime local = null;
-    try {
-      local = LocalDateTime.parse(text, CREATION_DATE_FORMAT);
-    } catch (DateTimeParseException e) {
-      problems.add(CREATION_DATE, "not a date and time like 2025-09-11 11:44:20", text);
+    LocalDateTime local = WallClockText.isoDateSpaceTime(text);
+    if (local == null) {
+      try {
+        local = LocalDateTime.parse(text, CREATION_DATE_FORMAT);
+      } catch (DateTimeParseException e) {
+        problems.add(CREATION_DATE, "not a date and time like 2025-09-11 11:44:20", text);
+      }
     }
     return zone.isPresent() && local != null ? local.atZone(zone.get()).toInstant() : null;
   }
@@ -226,9 +234,13 @@ public final class AdyenSettlementDetailParser implements RecordParser {
   private static Map<String, String> metadata(BoundRow row) {
     Map<String, String> metadata = new LinkedHashMap<>();
     List<String> names = row.header().names();
+    ColumnSet metadataColumns = row.header().columnsWhere(METADATA_COLUMN);
     for (int i = 0; i < names.size(); i++) {
+      if (!metadataColumns.contains(i)) {
+        continue;
+      }
       String value = row.fields().get(i).strip();
-      if (!value.isEmpty() && AdyenColumns.isMetadata(names.get(i))) {
+      if (!value.isEmpty()) {
         metadata.put(names.get(i).strip(), value);
       }
     }

@@ -2,6 +2,7 @@ package dev.recon.normalization.bai2;
 
 import dev.recon.normalization.csv.TextDecoding;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -233,7 +234,7 @@ public final class Bai2Parser implements RecordParser {
               .setReferences(references)
               .setRemittanceInfo(text)
               .setBankTxCode(typeText)
-              .setProvenance(Provenance.newBuilder(provenance).setLine(r.line).build())
+              .setProvenance(LineProvenance.of(provenance, r.line))
               .build());
     }
 

@@ -1,6 +1,7 @@
 package dev.recon.normalization.camt053;
 
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -378,7 +379,7 @@ public final class Camt053Parser implements RecordParser {
                       ? firstOf(e.debtorName, e.creditorName)
                       : firstOf(e.creditorName, e.debtorName))
               .setBankTxCode(bankTransactionCode(e))
-              .setProvenance(Provenance.newBuilder(provenance).setLine(e.fileOrdinal).build())
+              .setProvenance(LineProvenance.of(provenance, e.fileOrdinal))
               .build());
     }
 

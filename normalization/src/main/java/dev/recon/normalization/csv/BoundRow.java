@@ -2,22 +2,21 @@ package dev.recon.normalization.csv;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** A data row whose fields are reached by header name. */
 public record BoundRow(int line, HeaderIndex header, List<String> fields, String raw) {
 
   public BoundRow {
-    fields = List.copyOf(fields);
+    fields = FieldList.immutable(fields);
   }
 
   /** The stripped value, or "" when the column is absent from this file's header. */
   public String value(String column) {
-    OptionalInt i = header.indexOf(column);
-    if (i.isEmpty() || i.getAsInt() >= fields.size()) {
+    int i = header.position(column);
+    if (i < 0 || i >= fields.size()) {
       return "";
     }
-    return fields.get(i.getAsInt()).strip();
+    return fields.get(i).strip();
   }
 
   /** The stripped value, or empty when the column is absent or blank. */

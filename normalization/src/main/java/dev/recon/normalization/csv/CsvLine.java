@@ -11,7 +11,7 @@ public sealed interface CsvLine permits CsvLine.Row, CsvLine.Malformed {
   /** The record's fields, unquoted; {@code raw} is its text as in the file, for excerpts only. */
   record Row(int line, List<String> fields, String raw) implements CsvLine {
     public Row {
-      fields = List.copyOf(fields);
+      fields = FieldList.immutable(fields);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.recon.normalization.csv;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,11 +13,17 @@ import java.util.List;
 public final class CsvTokenizer {
   private static final int EXCERPT_CHARS = 200;
 
+  /** Field slots of a record before the first one sets the width (rows mostly share it). */
+  private static final int INITIAL_FIELDS = 16;
+
   private final String s;
   private final int n;
   private final int maxRecordChars;
   private int pos;
   private int line = 1;
+
+  /** Width of the previous record, the likely width of the next one. */
+  private int lastWidth;
 
   public CsvTokenizer(String text, int maxRecordChars) {
     this.s = text;
@@ -40,11 +46,17 @@ public final class CsvTokenizer {
   private CsvLine readRecord() {
     final int start = pos;
     final int startLine = line;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    String[] fields = new String[Math.max(INITIAL_FIELDS, lastWidth)];
+    int count = 0;
+    StringBuilder field = null;
     while (true) {
+      String value;
       if (pos < n && s.charAt(pos) == '"') {
         pos++;
+        if (field == null) {
+          field = new StringBuilder();
+        }
+        field.setLength(0);
         while (true) {
           if (pos >= n) {
             return malformedFromStart(start, startLine, "unterminated quoted field");
@@ -68,6 +80,7 @@ public final class CsvTokenizer {
           field.append(c);
           pos++;
         }
+        value = field.toString();
         if (pos < n && !isFieldEnd(s.charAt(pos))) {
           String excerpt = excerpt(start);
           skipPastLineEnd();
@@ -82,12 +95,14 @@ public final class CsvTokenizer {
             return malformedFromStart(start, startLine, tooLong());
           }
         }
-        field.append(s, fieldStart, pos);
+        value = s.substring(fieldStart, pos);
       }
-      fields.add(field.toString());
-      field.setLength(0);
+      if (count == fields.length) {
+        fields = Arrays.copyOf(fields, count * 2);
+      }
+      fields[count++] = value;
       if (pos >= n) {
-        return new CsvLine.Row(startLine, fields, s.substring(start, pos));
+        return row(startLine, fields, count, s.substring(start, pos));
       }
       char c = s.charAt(pos);
       if (c == ',') {
@@ -96,8 +111,13 @@ public final class CsvTokenizer {
       }
       int end = pos;
       skipLineEnd();
-      return new CsvLine.Row(startLine, fields, s.substring(start, end));
+      return row(startLine, fields, count, s.substring(start, end));
     }
+  }
+
+  private CsvLine.Row row(int startLine, String[] fields, int count, String raw) {
+    lastWidth = count;
+    return new CsvLine.Row(startLine, FieldList.owning(fields, count), raw);
   }
 
   private String tooLong() {

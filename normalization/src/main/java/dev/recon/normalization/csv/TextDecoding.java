@@ -15,6 +15,8 @@ public final class TextDecoding {
 
   public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+  private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
   private TextDecoding() {}
 
   public static DecodedText decode(byte[] bytes) {
@@ -36,6 +38,13 @@ public final class TextDecoding {
     }
     if (startsWith(bytes, n, 0xFF, 0xFE)) {
       return decodeWith(bytes, 2, n - 2, StandardCharsets.UTF_16LE);
+    }
+    // Lenient decoding is much faster than a strict CharsetDecoder (ASCII is copied, not decoded);
+    // it replaces every malformed sequence with U+FFFD, so text without one is exactly what strict
+    // decoding gives. Only text containing U+FFFD takes the strict path to tell the two apart.
+    String lenient = new String(bytes, 0, n, StandardCharsets.UTF_8);
+    if (lenient.indexOf(REPLACEMENT_CHARACTER) < 0) {
+      return new DecodedText(lenient, StandardCharsets.UTF_8);
     }
     try {
       String text =

@@ -17,6 +17,7 @@ import static dev.recon.normalization.expected.ExpectedColumns.PSP_REFERENCE;
 import dev.recon.normalization.csv.BoundRow;
 import dev.recon.normalization.csv.CsvTable;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -52,11 +53,25 @@ public final class ExpectedPaymentsCsvParser implements RecordParser {
   public ParseResult parse(byte[] payload, Provenance provenance) {
     ParseResult.Builder out = ParseResult.builder(provenance);
     CsvTable.open(payload, limits, ExpectedColumns.REQUIRED, out)
-        .ifPresent(table -> table.forEachRow(row -> mapRow(row, provenance, out)));
+        .ifPresent(
+            table -> {
+              boolean[] metadataColumns = metadataColumns(table.header().names());
+              table.forEachRow(row -> mapRow(row, metadataColumns, provenance, out));
+            });
     return out.build();
   }
 
-  private static void mapRow(BoundRow row, Provenance provenance, ParseResult.Builder out) {
+  /** Per header position: true for the tenant's own columns, decided once per file. */
+  private static boolean[] metadataColumns(List<String> names) {
+    boolean[] metadata = new boolean[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      metadata[i] = !ExpectedColumns.isKnown(names.get(i));
+    }
+    return metadata;
+  }
+
+  private static void mapRow(
+      BoundRow row, boolean[] metadataColumns, Provenance provenance, ParseResult.Builder out) {
     RowErrors errors = new RowErrors(row);
     String expectedId = errors.required(EXPECTED_ID);
     String merchantReference = errors.required(MERCHANT_REFERENCE);
@@ -95,8 +110,11 @@ public final class ExpectedPaymentsCsvParser implements RecordParser {
     Map<String, String> metadata = new LinkedHashMap<>();
     List<String> names = row.header().names();
     for (int i = 0; i < names.size(); i++) {
+      if (!metadataColumns[i]) {
+        continue;
+      }
       String value = row.fields().get(i).strip();
-      if (!ExpectedColumns.isKnown(names.get(i)) && !value.isEmpty()) {
+      if (!value.isEmpty()) {
         metadata.put(names.get(i).strip(), value);
       }
     }
@@ -116,7 +134,7 @@ public final class ExpectedPaymentsCsvParser implements RecordParser {
             .setCustomerId(row.optional(CUSTOMER_ID).orElse(null))
             .setDescription(row.optional(DESCRIPTION).orElse(null))
             .setMetadata(metadata)
-            .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build())
+            .setProvenance(LineProvenance.of(provenance, row.line()))
             .build());
   }
 

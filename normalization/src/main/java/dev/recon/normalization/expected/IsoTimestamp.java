@@ -1,5 +1,6 @@
 package dev.recon.normalization.expected;
 
+import dev.recon.normalization.format.WallClockText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +25,10 @@ final class IsoTimestamp {
     String s = text.strip();
     try {
       if (s.length() == 10) {
+        LocalDate fast = WallClockText.isoDate(s);
+        if (fast != null) {
+          return Optional.of(fast.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
         return Optional.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
       if (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10) {

@@ -87,12 +87,12 @@ public record ParseResult(
 
     public ParseResult build() {
       List<DataQualityFinding> allFindings = new ArrayList<>(findings);
-      Map<String, Integer> firstLineById = new HashMap<>();
+      Map<RecordId, Integer> firstLineById = new HashMap<>(records.size() * 4 / 3 + 16);
       Map<RecordKind, Map<String, Totals>> totals = new TreeMap<>();
       for (SpecificRecord record : records) {
         CanonicalSummary s = CanonicalSummary.of(record);
         Integer earlier =
-            firstLineById.putIfAbsent(s.recordKind() + "\u0000" + s.recordId(), s.line());
+            firstLineById.putIfAbsent(new RecordId(s.recordKind(), s.recordId()), s.line());
         if (earlier != null) {
           allFindings.add(
               new DataQualityFinding(
@@ -127,6 +127,9 @@ public record ParseResult(
       return new ParseResult(records, errors, allFindings, controlTotals);
     }
   }
+
+  /** A record's identity within one file: its kind and id (the id may be null). */
+  private record RecordId(RecordKind kind, String id) {}
 
   private static final class Totals {
     private long count;

@@ -3,6 +3,7 @@ package dev.recon.normalization.mobilemoney;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recon.normalization.format.Excerpt;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -185,7 +186,7 @@ public final class MobileMoneyStatusParser implements RecordParser {
             .setNetCurrency(currency)
             .setEventTime(provenance.getReceivedAt())
             .setMetadata(metadata)
-            .setProvenance(Provenance.newBuilder(provenance).setLine(line).build())
+            .setProvenance(LineProvenance.of(provenance, line))
             .build());
   }
 

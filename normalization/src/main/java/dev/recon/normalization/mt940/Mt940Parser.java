@@ -2,6 +2,7 @@ package dev.recon.normalization.mt940;
 
 import dev.recon.normalization.csv.TextDecoding;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -204,7 +205,7 @@ public final class Mt940Parser implements RecordParser {
               .setReferences(references)
               .setRemittanceInfo(remittance)
               .setBankTxCode(parsed.transactionType())
-              .setProvenance(Provenance.newBuilder(provenance).setLine(line.line()).build())
+              .setProvenance(LineProvenance.of(provenance, line.line()))
               .build());
     }
 

@@ -22,6 +22,7 @@ import dev.recon.normalization.csv.HeaderIndex;
 import dev.recon.normalization.csv.TextDecoding;
 import dev.recon.normalization.format.Excerpt;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -347,7 +348,7 @@ public final class PaypalTransactionDetailParser implements RecordParser {
               .setNetCurrency(currency)
               .setEventTime(eventTime)
               .setMetadata(metadata(row, code, status))
-              .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build());
+              .setProvenance(LineProvenance.of(provenance, row.line()));
       if (type == PaymentEventType.PAYOUT) {
         // A withdrawal debits the PayPal balance; the bank receives that amount.
         long sentToBank = -gross;

@@ -12,8 +12,10 @@ import static dev.recon.normalization.stripe.StripeBalanceHistoryColumns.TRANSFE
 import static dev.recon.normalization.stripe.StripeBalanceHistoryColumns.TYPE;
 
 import dev.recon.normalization.csv.BoundRow;
+import dev.recon.normalization.csv.ColumnSet;
 import dev.recon.normalization.csv.CsvTable;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Stripe's older dashboard "Balance history" export (Title Case headers: id, Type, Source, Amount,
@@ -42,6 +45,8 @@ import java.util.Optional;
  * transaction row's payout is its Transfer column (po_... or legacy tr_...).
  */
 public final class StripeBalanceHistoryParser implements RecordParser {
+  /** The rule for metadata columns, a constant so the header remembers its column set. */
+  private static final Predicate<String> METADATA_COLUMN = StripeBalanceHistoryColumns::isMetadata;
 
   public static final String PSP = StripeItemizedReportParser.PSP;
 
@@ -128,7 +133,7 @@ public final class StripeBalanceHistoryParser implements RecordParser {
             .setNetCurrency(currency)
             .setEventTime(created)
             .setMetadata(metadata(row))
-            .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build());
+            .setProvenance(LineProvenance.of(provenance, row.line()));
     if (type.get() == PaymentEventType.PAYOUT) {
       long sentToBank = -amount;
       out.add(
@@ -164,9 +169,13 @@ public final class StripeBalanceHistoryParser implements RecordParser {
         .filter(d -> d.toLowerCase(Locale.ROOT).startsWith("chargeback"))
         .ifPresent(d -> metadata.put("description", d));
     List<String> names = row.header().names();
+    ColumnSet metadataColumns = row.header().columnsWhere(METADATA_COLUMN);
     for (int i = 0; i < names.size(); i++) {
+      if (!metadataColumns.contains(i)) {
+        continue;
+      }
       String value = row.fields().get(i).strip();
-      if (!value.isEmpty() && StripeBalanceHistoryColumns.isMetadata(names.get(i))) {
+      if (!value.isEmpty()) {
         metadata.put(names.get(i).strip(), value);
       }
     }

@@ -14,13 +14,16 @@ import static dev.recon.normalization.stripe.StripeColumns.SOURCE_ID;
 import static dev.recon.normalization.stripe.StripeColumns.TRACE_ID;
 
 import dev.recon.normalization.csv.BoundRow;
+import dev.recon.normalization.csv.ColumnSet;
 import dev.recon.normalization.csv.CsvTable;
 import dev.recon.normalization.csv.HeaderIndex;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
 import dev.recon.normalization.format.RowProblems;
+import dev.recon.normalization.format.WallClockText;
 import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Stripe's itemized reports as downloaded from the dashboard or the Reporting API:
@@ -49,6 +53,8 @@ import java.util.Optional;
  * positive in payouts.itemized; a PAYOUT record always carries the amount sent to the bank.
  */
 public final class StripeItemizedReportParser implements RecordParser {
+  /** The rule for metadata columns, a constant so the header remembers its column set. */
+  private static final Predicate<String> METADATA_COLUMN = StripeColumns::isMetadata;
 
   public static final String PSP = "stripe";
 
@@ -129,7 +135,7 @@ public final class StripeItemizedReportParser implements RecordParser {
             .setNetCurrency(currency)
             .setEventTime(eventTime)
             .setMetadata(metadata(row))
-            .setProvenance(Provenance.newBuilder(provenance).setLine(row.line()).build());
+            .setProvenance(LineProvenance.of(provenance, row.line()));
 
     if (type.get() == PaymentEventType.PAYOUT) {
       Optional<String> payoutId = row.optional(payoutsView ? PAYOUT_ID : SOURCE_ID);
@@ -231,6 +237,17 @@ public final class StripeItemizedReportParser implements RecordParser {
    */
   static Instant reportTime(String column, String text, RowProblems problems) {
     String normalized = text.replace('T', ' ').replace("Z", "");
+    if (normalized.length() == 10) {
+      LocalDate fastDate = WallClockText.isoDate(normalized);
+      if (fastDate != null) {
+        return fastDate.atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+    } else {
+      LocalDateTime fast = WallClockText.isoDateSpaceTime(normalized);
+      if (fast != null) {
+        return fast.toInstant(ZoneOffset.UTC);
+      }
+    }
     try {
       if (normalized.length() == 10) {
         return LocalDate.parse(normalized).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -245,9 +262,13 @@ public final class StripeItemizedReportParser implements RecordParser {
   private static Map<String, String> metadata(BoundRow row) {
     Map<String, String> metadata = new LinkedHashMap<>();
     List<String> names = row.header().names();
+    ColumnSet metadataColumns = row.header().columnsWhere(METADATA_COLUMN);
     for (int i = 0; i < names.size(); i++) {
+      if (!metadataColumns.contains(i)) {
+        continue;
+      }
       String value = row.fields().get(i).strip();
-      if (!value.isEmpty() && StripeColumns.isMetadata(names.get(i))) {
+      if (!value.isEmpty()) {
         metadata.put(names.get(i).strip(), value);
       }
     }

@@ -2,6 +2,7 @@ package dev.recon.normalization.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recon.normalization.format.Format;
+import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
@@ -408,7 +409,7 @@ public final class StripeWebhookEventParser implements RecordParser {
           .setNetCurrency(currency)
           .setEventTime(time)
           .setMetadata(metadata)
-          .setProvenance(Provenance.newBuilder(provenance).setLine(line).build());
+          .setProvenance(LineProvenance.of(provenance, line));
     }
 
     private PaymentEvent.Builder txn(

@@ -10,6 +10,7 @@ import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.app.schedule.ReconciliationSchedule;
 import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,9 +88,16 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
     if (platform.configFile != null) {
-      ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.read(platform.configFile);
-      ReconciliationsConfigFile.Contents scheduled =
-          ReconciliationsConfigFile.read(platform.configFile);
+      // one read of the file for both sections (the platform's own were read by resolve above)
+      List<String> unreadable = new ArrayList<>();
+      String name = platform.configFile.toString();
+      String text = PlatformConfigFile.readText(platform.configFile, unreadable).orElse(null);
+      if (text == null) {
+        unreadable.forEach(e -> err.println("error: " + e));
+        return ExitCodes.USAGE;
+      }
+      ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.parse(text, name);
+      ReconciliationsConfigFile.Contents scheduled = ReconciliationsConfigFile.parse(text, name);
       if (!contents.errors().isEmpty() || !scheduled.errors().isEmpty()) {
         contents.errors().forEach(e -> err.println("error: " + e));
         scheduled.errors().forEach(e -> err.println("error: " + e));

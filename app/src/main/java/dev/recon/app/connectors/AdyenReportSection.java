@@ -1,5 +1,6 @@
 package dev.recon.app.connectors;
 
+import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.api.adyen.AdyenAuthentication;
 import dev.recon.ingestion.api.adyen.AdyenReportConfig;
 import dev.recon.ingestion.api.adyen.AdyenReportDownloader;
@@ -42,7 +43,7 @@ record AdyenReportSection(
   PlannedPoll toPoll(String file, int index, ZoneId zone, List<String> errors) {
     String where = file + ": connectors.adyenReports[" + index + "]";
     int before = errors.size();
-    CronSchedule cron = Schedules.parse(schedule, zone, where, errors);
+    CronSchedule cron = ScheduleKeys.cron(schedule, zone, where, errors);
     AdyenAuthentication auth = null;
     if (apiKey != null && (username != null || password != null)) {
       errors.add(where + ": give apiKey or username + password, not both");

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.recon.app.platform.PlatformConfigFile;
+import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.sftp.RuntimeMode;
 import dev.recon.ingestion.webhook.config.WebhookSettings;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,14 +93,7 @@ public final class ConnectorsConfigFile {
 
   private static Contents convert(Section s, String name) {
     List<String> errors = new ArrayList<>();
-    ZoneId zone = ZoneOffset.UTC;
-    if (s.zone() != null) {
-      try {
-        zone = ZoneId.of(s.zone());
-      } catch (DateTimeException e) {
-        errors.add(name + ": connectors.zone: '" + s.zone() + "' is not a time zone");
-      }
-    }
+    ZoneId zone = ScheduleKeys.zone(s.zone(), name + ": connectors", errors);
     // development relaxes what only a developer's machine may do (trust a new SFTP host key)
     RuntimeMode mode =
         Boolean.TRUE.equals(s.development()) ? RuntimeMode.DEVELOPMENT : RuntimeMode.PRODUCTION;

@@ -1,5 +1,6 @@
 package dev.recon.app.connectors;
 
+import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.email.AttachmentType;
 import dev.recon.ingestion.email.InvalidMailboxConfigException;
 import dev.recon.ingestion.email.MailboxConfig;
@@ -54,7 +55,7 @@ record EmailSection(
   PlannedPoll toPoll(String file, int index, ZoneId zone, List<String> errors) {
     String where = file + ": connectors.email[" + index + "]";
     int before = errors.size();
-    CronSchedule cron = Schedules.parse(schedule, zone, where, errors);
+    CronSchedule cron = ScheduleKeys.cron(schedule, zone, where, errors);
     Set<AttachmentType> types = EnumSet.noneOf(AttachmentType.class);
     for (String t : Objects.requireNonNullElse(allowedTypes, List.<String>of())) {
       try {

@@ -1,5 +1,6 @@
 package dev.recon.app.connectors;
 
+import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.schedule.CronSchedule;
 import dev.recon.ingestion.schedule.TaskOutcome;
 import dev.recon.ingestion.sftp.HostKeyTrust;
@@ -66,7 +67,7 @@ record SftpSection(
   PlannedPoll toPoll(String file, int index, ZoneId zone, RuntimeMode mode, List<String> errors) {
     String where = file + ": connectors.sftp[" + index + "]";
     int before = errors.size();
-    CronSchedule cron = Schedules.parse(schedule, zone, where, errors);
+    CronSchedule cron = ScheduleKeys.cron(schedule, zone, where, errors);
     SftpAuthentication auth;
     if (password != null && privateKey != null) {
       errors.add(where + ": give password or privateKey, not both");

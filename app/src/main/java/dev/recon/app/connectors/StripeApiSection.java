@@ -1,5 +1,6 @@
 package dev.recon.app.connectors;
 
+import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.api.stripe.StripeBalanceTransactionPoller;
 import dev.recon.ingestion.api.stripe.StripeConfig;
 import dev.recon.ingestion.schedule.CronSchedule;
@@ -32,7 +33,7 @@ record StripeApiSection(
   PlannedPoll toPoll(String file, int index, ZoneId zone, List<String> errors) {
     String where = file + ": connectors.stripe[" + index + "]";
     int before = errors.size();
-    CronSchedule cron = Schedules.parse(schedule, zone, where, errors);
+    CronSchedule cron = ScheduleKeys.cron(schedule, zone, where, errors);
     StripeConfig d = StripeConfig.defaults(tenant, secretKey);
     StripeConfig config =
         new StripeConfig(

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.ingestion.schedule.CronSchedule;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,13 +55,6 @@ public final class ReconciliationsConfigFile {
 
   private ReconciliationsConfigFile() {}
 
-  public static Contents read(Path file) {
-    List<String> errors = new ArrayList<>();
-    return PlatformConfigFile.readText(file, errors)
-        .map(text -> parse(text, file.toString()))
-        .orElseGet(() -> new Contents(List.of(), errors));
-  }
-
   public static Contents parse(String yaml, String name) {
     ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
@@ -105,24 +95,8 @@ public final class ReconciliationsConfigFile {
         || !dev.recon.ingestion.store.TenantTransactions.isTenantId(e.tenant())) {
       errors.add(where + ".tenant: missing or not a tenant id");
     }
-    ZoneId zone = ZoneOffset.UTC;
-    if (e.zone() != null) {
-      try {
-        zone = ZoneId.of(e.zone());
-      } catch (DateTimeException ex) {
-        errors.add(where + ".zone: '" + e.zone() + "' is not a time zone");
-      }
-    }
-    CronSchedule cron = null;
-    if (e.schedule() == null) {
-      errors.add(where + ".schedule: missing");
-    } else {
-      try {
-        cron = CronSchedule.parse(e.schedule(), zone);
-      } catch (IllegalArgumentException ex) {
-        errors.add(where + ".schedule: " + ex.getMessage());
-      }
-    }
+    ZoneId zone = ScheduleKeys.zone(e.zone(), where, errors);
+    CronSchedule cron = ScheduleKeys.cron(e.schedule(), zone, where, errors);
     if (e.inbox() == null) {
       errors.add(where + ".inbox: missing (the folder the files are dropped in)");
     }

@@ -14,7 +14,6 @@ import java.util.Objects;
 /** What every connector is built from: one publish path, the connector-state stores, secrets. */
 public record ConnectorServices(
     RawRecordPublisher publisher,
-    TenantTransactions transactions,
     ConnectorOffsets offsets,
     PublishedObjects published,
     ConnectorAuditLog audit,
@@ -25,7 +24,6 @@ public record ConnectorServices(
   public ConnectorServices {
     Objects.requireNonNull(meters, "meters");
     Objects.requireNonNull(publisher, "publisher");
-    Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(offsets, "offsets");
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(audit, "audit");
@@ -41,7 +39,6 @@ public record ConnectorServices(
       Clock clock) {
     return new ConnectorServices(
         publisher,
-        transactions,
         new ConnectorOffsets(transactions),
         new PublishedObjects(transactions),
         new ConnectorAuditLog(transactions),

@@ -60,12 +60,6 @@ public final class TaskScheduler implements AutoCloseable {
     planNext(task);
   }
 
-  /** When the task fires next, if it is planned. */
-  public Optional<Instant> nextFire(String taskId) {
-    ScheduledTask task = tasks.get(taskId);
-    return task == null ? Optional.empty() : task.schedule().nextAfter(clock.instant());
-  }
-
   /** Runs the task now on the caller's thread (on demand, or from a fire), if its lease is free. */
   public RunResult runNow(String taskId) {
     ScheduledTask task = tasks.get(taskId);

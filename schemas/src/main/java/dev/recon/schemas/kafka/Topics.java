@@ -31,6 +31,9 @@ public final class Topics {
   /** Manual decisions: proposals and their four-eyes approvals or rejections. Key: tenant. */
   public static final String DECISIONS = "recon.decisions";
 
+  /** The trail of breaks resolved after they were raised (late matches, decisions). Key: tenant. */
+  public static final String EXCEPTION_RESOLUTIONS = "recon.exceptions.resolved";
+
   public static final List<String> ALL =
       List.of(
           RAW,
@@ -41,7 +44,8 @@ public final class Topics {
           MATCHES,
           EXCEPTIONS,
           JOURNAL,
-          DECISIONS);
+          DECISIONS,
+          EXCEPTION_RESOLUTIONS);
 
   /** Raw records carry whole files; connectors refuse anything larger before it reaches Kafka. */
   public static final int MAX_RAW_RECORD_BYTES = 8 * 1024 * 1024;

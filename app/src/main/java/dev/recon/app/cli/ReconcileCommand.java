@@ -1,5 +1,7 @@
 package dev.recon.app.cli;
 
+import dev.recon.app.dryrun.RecordOutcomes;
+import dev.recon.app.dryrun.RuleChange;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
@@ -72,6 +74,21 @@ final class ReconcileCommand implements Callable<Integer> {
   Path rules;
 
   @Option(
+      names = "--dry-run",
+      description = "book nothing in the ledger; journal.csv shows what the run would have booked")
+  boolean dryRun;
+
+  @Option(
+      names = "--try-rules",
+      paramLabel = "FILE",
+      description =
+          "show what a rule change would do (implies --dry-run): reconcile with the current rules"
+              + " (--rules, or the built-in ones) into DIR/current and with these L2 rules into"
+              + " DIR/proposed, then write DIR/rule-change.csv naming every record whose outcome"
+              + " changes and print the counts per outcome before and after")
+  Path tryRules;
+
+  @Option(
       names = "--as-of",
       paramLabel = "INSTANT",
       description = "the instant exceptions are aged against (ISO-8601; default: now)")
@@ -107,18 +124,10 @@ final class ReconcileCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
-    ParsedRuleSet parsedRules;
-    try {
-      parsedRules =
-          rules == null
-              ? new ParsedRuleSet(ToleranceRuleSet.defaults(), List.of())
-              : ToleranceRuleYaml.read(rules);
-    } catch (java.io.IOException e) {
-      err.println("error: " + rules + ": cannot read: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    if (!parsedRules.isValid()) {
-      parsedRules.errors().forEach(e -> err.println("error: " + rules + ": " + e));
+    Optional<ToleranceRuleSet> currentRules = readRules(rules, err);
+    Optional<ToleranceRuleSet> proposedRules =
+        tryRules == null ? Optional.empty() : readRules(tryRules, err);
+    if (currentRules.isEmpty() || (tryRules != null && proposedRules.isEmpty())) {
       return ExitCodes.USAGE;
     }
     ReconcileRequest request =
@@ -130,13 +139,17 @@ final class ReconcileCommand implements Callable<Integer> {
             forced,
             out,
             asOf == null ? Instant.now() : asOf,
-            parsedRules.ruleSet());
+            currentRules.get(),
+            dryRun);
     err.flush();
     try (Platform p = PlatformLauncher.start(resolution.config());
         TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {
-      ReconcileResult result =
-          new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
-              .run(request);
+      ReconcileRun run =
+          new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC());
+      if (proposedRules.isPresent()) {
+        return tryRuleChange(run, request, proposedRules.get(), outWriter, err);
+      }
+      ReconcileResult result = run.run(request);
       result.problems().forEach(problem -> err.println("error: " + problem));
       if (!result.couldRun()) {
         return ExitCodes.COULD_NOT_RUN;
@@ -150,6 +163,57 @@ final class ReconcileCommand implements Callable<Integer> {
       err.flush();
       outWriter.flush();
     }
+  }
+
+  /** Two dry runs over the same files, current rules then proposed, and their difference. */
+  private int tryRuleChange(
+      ReconcileRun run,
+      ReconcileRequest request,
+      ToleranceRuleSet proposed,
+      PrintWriter outWriter,
+      PrintWriter err)
+      throws Exception {
+    Path currentDir = out.resolve("current");
+    Path proposedDir = out.resolve("proposed");
+    for (ReconcileRequest r :
+        List.of(
+            request.dryRunWith(request.toleranceRules(), currentDir),
+            request.dryRunWith(proposed, proposedDir))) {
+      ReconcileResult result = run.run(r);
+      result.problems().forEach(problem -> err.println("error: " + problem));
+      if (!result.couldRun()) {
+        return ExitCodes.COULD_NOT_RUN;
+      }
+      outWriter.println(r.outDir().getFileName() + " rules (dry run):");
+      printSummary(outWriter, result);
+    }
+    RuleChange change =
+        RuleChange.between(RecordOutcomes.read(currentDir), RecordOutcomes.read(proposedDir));
+    Path csv = out.resolve("rule-change.csv");
+    change.writeCsv(csv);
+    change.summaryLines().forEach(outWriter::println);
+    outWriter.printf("rule change: %s%n", csv.toAbsolutePath());
+    outWriter.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The L2 rules of a file, or the built-in ones for none; empty after printing its errors. */
+  private static Optional<ToleranceRuleSet> readRules(Path file, PrintWriter err) {
+    if (file == null) {
+      return Optional.of(ToleranceRuleSet.defaults());
+    }
+    ParsedRuleSet parsed;
+    try {
+      parsed = ToleranceRuleYaml.read(file);
+    } catch (java.io.IOException e) {
+      err.println("error: " + file + ": cannot read: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (!parsed.isValid()) {
+      parsed.errors().forEach(e -> err.println("error: " + file + ": " + e));
+      return Optional.empty();
+    }
+    return Optional.of(parsed.ruleSet());
   }
 
   static void printSummary(PrintWriter out, ReconcileResult r) {

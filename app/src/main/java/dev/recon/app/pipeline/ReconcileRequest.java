@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * One bounded reconciliation over files: the tenant's expected payments, PSP reports and bank
  * statements. {@code formats} forces a format per file; files not in it are auto-detected; {@code
- * toleranceRules} are the L2 rules (the built-in defaults unless the user gave a file).
+ * toleranceRules} are the L2 rules (the built-in defaults unless the user gave a file). A {@code
+ * dryRun} books nothing in the ledger: its journal shows what would be booked.
  */
 public record ReconcileRequest(
     String tenant,
@@ -20,7 +21,21 @@ public record ReconcileRequest(
     Map<Path, String> formats,
     Path outDir,
     Instant asOf,
-    ToleranceRuleSet toleranceRules) {
+    ToleranceRuleSet toleranceRules,
+    boolean dryRun) {
+
+  /** A run that books its matches in the ledger. */
+  public ReconcileRequest(
+      String tenant,
+      List<Path> expectedFiles,
+      List<Path> pspFiles,
+      List<Path> bankFiles,
+      Map<Path, String> formats,
+      Path outDir,
+      Instant asOf,
+      ToleranceRuleSet toleranceRules) {
+    this(tenant, expectedFiles, pspFiles, bankFiles, formats, outDir, asOf, toleranceRules, false);
+  }
 
   public ReconcileRequest {
     Objects.requireNonNull(tenant, "tenant");
@@ -31,6 +46,12 @@ public record ReconcileRequest(
     pspFiles = List.copyOf(pspFiles);
     bankFiles = List.copyOf(bankFiles);
     formats = Map.copyOf(formats);
+  }
+
+  /** The same run with other L2 rules, written to another folder, booking nothing. */
+  public ReconcileRequest dryRunWith(ToleranceRuleSet rules, Path out) {
+    return new ReconcileRequest(
+        tenant, expectedFiles, pspFiles, bankFiles, formats, out, asOf, rules, true);
   }
 
   /** Every input with the role it was given on the command line, in command-line order. */

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -109,7 +110,12 @@ public final class ReconcileRun {
       runNormalization(topics, runId);
       LedgerQueries ledger = new LedgerQueries(context.appDatabase().dataSource());
       long entriesBefore = ledger.entryCount(request.tenant());
-      err.println("run " + runId + ": matching and posting to the ledger");
+      err.println(
+          "run "
+              + runId
+              + (request.dryRun()
+                  ? ": matching (dry run: nothing is booked in the ledger)"
+                  : ": matching and posting to the ledger"));
       err.flush();
       runMatching(topics, runId, request);
       long newEntries = ledger.entryCount(request.tenant()) - entriesBefore;
@@ -120,7 +126,10 @@ public final class ReconcileRun {
       List<DeadLetter> deadLetters = reader.readAll(topics.deadLetters(), DeadLetter.class);
       Set<String> matchIds = new LinkedHashSet<>();
       matches.forEach(m -> matchIds.add(m.getMatchId()));
-      List<JournalLine> journal = ledger.journalLines(request.tenant(), matchIds);
+      List<JournalLine> journal =
+          request.dryRun()
+              ? DryRunJournal.linesFor(matches)
+              : ledger.journalLines(request.tenant(), matchIds);
       boolean balanced = ledger.unbalancedEntries(request.tenant()).isEmpty();
 
       List<String> inputNames = request.inputs().stream().map(i -> i.file().toString()).toList();
@@ -251,7 +260,9 @@ public final class ReconcileRun {
                 ReconException.class,
                 TenantKeys.exception(),
                 runId + "-m-exc"),
-            new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
+            request.dryRun()
+                ? new DiscardingSink<>()
+                : new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
             PostingRules::entriesFor,
             MatchingSettings.bounded()
                 .withToleranceRules(request.toleranceRules())

@@ -229,6 +229,69 @@ class ReconcileCommandIT {
     assertThat(usage.exitCode()).isEqualTo(2);
   }
 
+  @Test
+  @Order(5)
+  void tryRulesShowsWhatARuleChangeWouldDoAndBooksNothing() throws Exception {
+    Path rules = work.resolve("wider.yaml");
+    Files.writeString(
+        rules,
+        """
+        rules:
+          - name: one-euro-wider
+            priority: 5
+            confidence: 70
+            amount:
+              absolute_minor: 100
+        """,
+        StandardCharsets.UTF_8);
+    Path dryData = work.resolve("dry-data");
+    Path out = work.resolve("out-dry");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "reconcile",
+                "--tenant",
+                TENANT,
+                "--expected",
+                files.expected().toString(),
+                "--psp",
+                files.psp().toString(),
+                "--bank",
+                files.bank().toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-10-20T00:00:00Z",
+                "--data-dir",
+                dryData.toString(),
+                "--try-rules",
+                rules.toString()));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+
+    // The capture 1.00 off its order was an AMOUNT_MISMATCH; the wider rule matches it at L2.
+    List<CSVRecord> changes = csv(out.resolve("rule-change.csv"));
+    assertThat(header(out.resolve("rule-change.csv")))
+        .isEqualTo("change,record_kind,record_id,current,proposed");
+    assertThat(changes)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("change")).isEqualTo("NEWLY_MATCHED");
+              assertThat(r.get("record_kind")).isEqualTo("EXPECTED");
+              assertThat(r.get("current")).contains("break AMOUNT_MISMATCH");
+              assertThat(r.get("proposed")).isEqualTo("L2 one-euro-wider");
+            });
+    assertThat(run.out()).contains("rule change: ").contains("newly matched");
+    // Both runs wrote their full contract files; the proposed journal shows the extra booking.
+    assertThat(csv(out.resolve("proposed").resolve("journal.csv")).size())
+        .isGreaterThan(csv(out.resolve("current").resolve("journal.csv")).size());
+
+    // A dry run books nothing.
+    try (Platform p = PlatformLauncher.start(PlatformConfig.embedded().withDataDir(dryData))) {
+      assertThat(new LedgerQueries(p.database().appDataSource()).entryCount(TENANT)).isZero();
+    }
+  }
+
   private static long newlyPosted(CliRun run) {
     Matcher m = NEWLY_POSTED.matcher(run.out());
     assertThat(m.find()).as(run.toString()).isTrue();

@@ -1,0 +1,44 @@
+package dev.recon.generator;
+
+/**
+ * The L2 rules the world is generated for, in the YAML `recon reconcile --rules` reads: the
+ * built-in rules' reference normalisation plus the prefix payment pages add, and the world's amount
+ * tolerance.
+ */
+final class ToleranceRulesFile {
+  private ToleranceRulesFile() {}
+
+  static String render(GeneratorSpec spec) {
+    String reference =
+        "    reference:\n"
+            + "      ignore_case: true\n"
+            + "      ignore_whitespace: true\n"
+            + "      ignore_punctuation: true\n"
+            + "      strip_prefixes: [\""
+            + OrderFlow.REFERENCE_PREFIX
+            + "\"]\n"
+            + "    allocation: [ONE_TO_ONE, PARTIAL_CAPTURES, SPLIT_PAYMENT]\n";
+    return "# L2 rules for a generated world: references compared case-, space- and\n"
+        + "# punctuation-blind without the payment page's prefix; amounts within "
+        + spec.amountToleranceMinor()
+        + " minor units.\n"
+        + "rules:\n"
+        + "  - name: "
+        + OrderFlow.NORMALISED_RULE
+        + "\n"
+        + "    priority: 10\n"
+        + "    confidence: 95\n"
+        + reference
+        + "  - name: "
+        + OrderFlow.ROUNDING_RULE
+        + "\n"
+        + "    priority: 20\n"
+        + "    confidence: 85\n"
+        + "    amount:\n"
+        + "      absolute_minor: "
+        + spec.amountToleranceMinor()
+        + "\n"
+        + "      relative_base: LARGER\n"
+        + reference;
+  }
+}

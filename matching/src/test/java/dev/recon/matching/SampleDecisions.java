@@ -11,6 +11,12 @@ public final class SampleDecisions {
 
   public static final String TENANT = SampleRecords.TENANT;
 
+  /** The PSP a written-off PSP transaction is booked against. */
+  public static final String PSP = "adyen";
+
+  /** The account a written-off bank line is booked against. */
+  public static final String BANK_ACCOUNT = "NL91ABNA0417164300";
+
   private SampleDecisions() {}
 
   public static ManualDecision proposeMatch(
@@ -30,6 +36,8 @@ public final class SampleDecisions {
         .setAmountMinor(amountMinor)
         .setCurrency(currency)
         .setExceptionId("x-0123456789abcdef0123456789abcdef")
+        .setPsp(record.startsWith("PSP_TXN:") ? PSP : null)
+        .setBankAccount(record.startsWith("BANK_LINE:") ? BANK_ACCOUNT : null)
         .build();
   }
 

@@ -102,6 +102,14 @@ public final class CashMatchRule {
     return new CashDecision(assigned.matches(), breaks, openPayouts, openLines);
   }
 
+  /**
+   * The pairs this rule makes among payouts and lines of one amount, whatever their windows: used
+   * when a record arrives after its counterpart broke and was kept for it.
+   */
+  public static CashDecision pairs(List<Payout> payouts, List<StatementLine> lines) {
+    return assign(payouts, lines, false);
+  }
+
   /** The key holds too much: weigh all candidates and break everything left, now. */
   public static CashDecision onOverflow(
       List<Payout> payouts, List<StatementLine> lines, Instant detectedAt) {

@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>MATCH: level {@link #MANUAL_MATCH_LEVEL}, rule {@link #RULE_MANUAL}, one member per record,
  *       amounts 0 and currency as proposed (else XXX): the amounts are not known here.
  *   <li>WRITE_OFF: level MANUAL, rule {@link #RULE_WRITE_OFF}, the one record with the amount and
- *       currency written off.
+ *       currency written off and the PSP (of a PSP_TXN) or bank account (of a BANK_LINE) the ledger
+ *       books it against.
  *   <li>UNMATCH: level MANUAL, rule {@link #RULE_UNMATCH}, one member of kind UNKNOWN whose record
  *       id is the match to undo (a reversal marker).
  * </ul>
@@ -50,8 +51,7 @@ public final class DecisionMatches {
     List<MatchMember> members =
         switch (kind) {
           case MATCH -> proposal.getRecords().stream().map(r -> member(r, 0, currency)).toList();
-          case WRITE_OFF ->
-              List.of(member(proposal.getRecords().get(0), proposal.getAmountMinor(), currency));
+          case WRITE_OFF -> List.of(writtenOff(proposal, currency));
           case UNMATCH ->
               List.of(
                   MatchMember.newBuilder()
@@ -76,6 +76,14 @@ public final class DecisionMatches {
         .setMembers(members)
         .setMatchedAt(decision.approval().getDecidedAt())
         .build();
+  }
+
+  /** The written-off record, with the PSP or bank account the ledger books it against. */
+  private static MatchMember writtenOff(ManualDecision proposal, String currency) {
+    MatchMember member = member(proposal.getRecords().get(0), proposal.getAmountMinor(), currency);
+    member.setPsp(proposal.getPsp());
+    member.setBankAccount(proposal.getBankAccount());
+    return member;
   }
 
   private static MatchMember member(String ref, long amountMinor, String currency) {

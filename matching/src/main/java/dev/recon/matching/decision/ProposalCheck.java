@@ -58,6 +58,10 @@ public final class ProposalCheck {
     if (records.isPresent()) {
       return records;
     }
+    String exceptionId = proposal.getExceptionId();
+    if (exceptionId != null && exceptionId.length() > MAX_ID_CHARS) {
+      return Optional.of("exception_id longer than " + MAX_ID_CHARS + " characters");
+    }
     int count = proposal.getRecords() == null ? 0 : proposal.getRecords().size();
     return switch (kind) {
       case MATCH ->
@@ -87,7 +91,21 @@ public final class ProposalCheck {
     if (!isCurrency(proposal.getCurrency())) {
       return Optional.of("a write-off needs an ISO 4217 currency, got " + proposal.getCurrency());
     }
-    return Optional.empty();
+    return bookedAgainstProblem(proposal);
+  }
+
+  /**
+   * The ledger books a written-off PSP transaction against the PSP's receivable and a written-off
+   * bank line against the bank account: a write-off that does not say which cannot be booked.
+   */
+  private static Optional<String> bookedAgainstProblem(ManualDecision proposal) {
+    RecordRef record = RecordRef.parse(proposal.getRecords().get(0)).orElseThrow();
+    return switch (record.kind()) {
+      case PSP_TXN -> idProblem("psp (of a written-off PSP_TXN)", proposal.getPsp());
+      case BANK_LINE ->
+          idProblem("bank_account (of a written-off BANK_LINE)", proposal.getBankAccount());
+      default -> Optional.empty();
+    };
   }
 
   private static Optional<String> recordsProblem(ManualDecision proposal) {

@@ -150,6 +150,16 @@ public final class ExactMatchRule {
     return breaks;
   }
 
+  /**
+   * The exact pairs among records of one reference, made as {@link #onExpiry} makes them: used when
+   * a record arrives after its reference's counterpart broke and was kept for it.
+   */
+  public static List<MatchedSet> exactPairs(
+      List<Expectation> expected, List<PspTransaction> captures) {
+    return pairExactly(
+        new ArrayList<>(ReconRecord.chronological(expected)), distinctCaptures(captures));
+  }
+
   /** Takes the exact pairs out of the open lists (both in chronological order). */
   private static List<MatchedSet> pairExactly(
       List<Expectation> openExpected, List<PspTransaction> openCaptures) {

@@ -1,6 +1,7 @@
 package dev.recon.matching.job;
 
 import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.ManualDecision;
@@ -21,6 +22,8 @@ final class AvroTypes {
   static final TypeInformation<Match> MATCH = new AvroTypeInfo<>(Match.class);
   static final TypeInformation<ReconException> RECON_EXCEPTION =
       new AvroTypeInfo<>(ReconException.class);
+  static final TypeInformation<ExceptionResolution> EXCEPTION_RESOLUTION =
+      new AvroTypeInfo<>(ExceptionResolution.class);
   static final TypeInformation<JournalEntry> JOURNAL_ENTRY = new AvroTypeInfo<>(JournalEntry.class);
 
   static final TypeInformation<ManualDecision> MANUAL_DECISION =

@@ -4,15 +4,19 @@ import dev.recon.matching.cash.CashDecision;
 import dev.recon.matching.cash.CashLeftoverRule;
 import dev.recon.matching.cash.CashMatchRule;
 import dev.recon.matching.model.Break;
+import dev.recon.matching.model.BreakResolution;
 import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.Payout;
+import dev.recon.matching.model.ReconRecord;
 import dev.recon.matching.model.StatementLine;
 import dev.recon.schemas.Match;
+import dev.recon.schemas.ReconException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +34,11 @@ import org.apache.flink.util.Collector;
  * (event-time timer), {@link CashLeftoverRule} weighs every leftover let go by then (bank fees
  * within tolerance, lines aggregating several payouts), so the outcome depends on event time only;
  * what is due and still unmatched breaks as L4 would have broken it.
+ *
+ * <p>In streaming runs ({@link KeyPolicy#keepsBroken()}) what broke is kept for the late retention:
+ * a leftover arriving later is decided with it as a candidate (L4's exact-amount pairs first, as
+ * they would have paired in time, then fees and aggregates), and a match resolves its break ({@link
+ * ReconOutputs#RESOLUTIONS}).
  */
 public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4Leftover, Match> {
 
@@ -40,6 +49,10 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
   private final KeyPolicy policy;
 
   private transient ListState<L4Leftover> held;
+
+  /** Leftovers that broke, kept for {@link KeyPolicy#lateRetention()} for a late counterpart. */
+  private transient ListState<L4Leftover> broken;
+
   private transient KeyTimer deadline;
 
   CashLeftoverFunction(Duration window, long maxBankFeeMinor, KeyPolicy policy) {
@@ -56,6 +69,7 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
     held =
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("l4-leftovers", AvroTypes.L4_LEFTOVER));
+    broken = getRuntimeContext().getListState(policy.keptState("l4-broken", AvroTypes.L4_LEFTOVER));
     deadline =
         new KeyTimer(
             getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG)));
@@ -75,57 +89,175 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
-    Map<Payout, L4Leftover> payouts = new IdentityHashMap<>();
-    Map<StatementLine, L4Leftover> lines = new IdentityHashMap<>();
+    IdentityHashMap<ReconRecord, L4Leftover> sources = new IdentityHashMap<>();
+    List<Payout> payouts = new ArrayList<>();
+    List<StatementLine> lines = new ArrayList<>();
     List<L4Leftover> kept = new ArrayList<>();
+    List<L4Leftover> stillBroken = loadBroken(timestamp);
     for (L4Leftover l : load()) {
       if (l.leftAtMillis > timestamp) {
         kept.add(l);
-      } else if (l.payout != null) {
-        payouts.put(Payout.from(l.payout), l);
       } else {
-        lines.put(StatementLine.from(l.line), l);
+        add(l, sources, payouts, lines);
       }
     }
-    CashDecision decision =
-        CashLeftoverRule.decide(
-            List.copyOf(payouts.keySet()), List.copyOf(lines.keySet()), maxBankFeeMinor);
-    for (MatchedSet match : decision.matches()) {
-      out.collect(match.toAvro());
-    }
-    Instant now = Instant.ofEpochMilli(timestamp);
-    for (Payout p : decision.openPayouts()) {
-      L4Leftover l = payouts.get(p);
-      if (dueAt(l) <= timestamp) {
-        emitBreak(l, now, ctx);
-      } else {
-        kept.add(l);
+    if (!sources.isEmpty()) {
+      List<MatchedSet> matches = new ArrayList<>();
+      if (!stillBroken.isEmpty()) {
+        for (L4Leftover b : stillBroken) {
+          add(b, sources, payouts, lines);
+        }
+        matches.addAll(pairByAmount(sources, payouts, lines));
+      }
+      CashDecision decision = CashLeftoverRule.decide(payouts, lines, maxBankFeeMinor);
+      matches.addAll(decision.matches());
+      for (MatchedSet match : matches) {
+        Match avro = match.toAvro();
+        out.collect(avro);
+        resolveKept(match, avro, sources, stillBroken, ctx);
+      }
+      Instant now = Instant.ofEpochMilli(timestamp);
+      List<L4Leftover> open = new ArrayList<>();
+      decision.openPayouts().forEach(p -> open.add(sources.get(p)));
+      decision.openLines().forEach(line -> open.add(sources.get(line)));
+      for (L4Leftover l : open) {
+        if (l.exceptionId != null) {
+          continue;
+        }
+        if (dueAt(l) <= timestamp) {
+          ReconException raised = emitBreak(l, now, ctx);
+          if (policy.keepsBroken()) {
+            l.exceptionId = raised.getExceptionId();
+            l.brokeAtMillis = raised.getDetectedAt().toEpochMilli();
+            stillBroken.add(l);
+          }
+        } else {
+          kept.add(l);
+        }
       }
     }
-    for (StatementLine line : decision.openLines()) {
-      L4Leftover l = lines.get(line);
-      if (dueAt(l) <= timestamp) {
-        emitBreak(l, now, ctx);
-      } else {
-        kept.add(l);
-      }
-    }
-    if (kept.isEmpty()) {
-      held.clear();
-      deadline.cancel(ctx.timerService());
-      return;
-    }
-    held.update(kept);
-    deadline.moveTo(ctx.timerService(), kept.stream().mapToLong(this::dueAt).min().orElseThrow());
+    remember(kept, stillBroken, ctx);
   }
 
-  private void emitBreak(L4Leftover l, Instant detectedAt, Context ctx) {
+  private static void add(
+      L4Leftover l,
+      IdentityHashMap<ReconRecord, L4Leftover> sources,
+      List<Payout> payouts,
+      List<StatementLine> lines) {
+    if (l.payout != null) {
+      Payout p = Payout.from(l.payout);
+      sources.put(p, l);
+      payouts.add(p);
+    } else {
+      StatementLine line = StatementLine.from(l.line);
+      sources.put(line, l);
+      lines.add(line);
+    }
+  }
+
+  /**
+   * The pairs L4's exact-amount rule makes per amount, as it would have made them had the records
+   * met in time; what they pair is taken out of {@code payouts} and {@code lines}.
+   */
+  private static List<MatchedSet> pairByAmount(
+      IdentityHashMap<ReconRecord, L4Leftover> sources,
+      List<Payout> payouts,
+      List<StatementLine> lines) {
+    Map<String, List<Payout>> payoutsByAmount = new LinkedHashMap<>();
+    for (Payout p : payouts) {
+      payoutsByAmount.computeIfAbsent(sources.get(p).amountKey(), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, List<StatementLine>> linesByAmount = new LinkedHashMap<>();
+    for (StatementLine line : lines) {
+      linesByAmount
+          .computeIfAbsent(sources.get(line).amountKey(), k -> new ArrayList<>())
+          .add(line);
+    }
+    List<MatchedSet> pairs = new ArrayList<>();
+    for (Map.Entry<String, List<Payout>> amount : payoutsByAmount.entrySet()) {
+      List<StatementLine> sameAmount = linesByAmount.get(amount.getKey());
+      if (sameAmount != null) {
+        pairs.addAll(CashMatchRule.pairs(amount.getValue(), sameAmount).matches());
+      }
+    }
+    for (MatchedSet pair : pairs) {
+      payouts.removeAll(pair.members());
+      lines.removeAll(pair.members());
+    }
+    return pairs;
+  }
+
+  /** Emits the resolution of every kept record's break in {@code match} and stops keeping it. */
+  private static void resolveKept(
+      MatchedSet match,
+      Match avro,
+      IdentityHashMap<ReconRecord, L4Leftover> sources,
+      List<L4Leftover> stillBroken,
+      Context ctx) {
+    for (ReconRecord member : match.members()) {
+      L4Leftover l = sources.get(member);
+      if (l != null && l.exceptionId != null && stillBroken.remove(l)) {
+        ctx.output(
+            ReconOutputs.RESOLUTIONS,
+            BreakResolution.lateMatch(
+                    avro,
+                    l.exceptionId,
+                    member.recordKind(),
+                    member.recordId(),
+                    Instant.ofEpochMilli(l.brokeAtMillis))
+                .toAvro());
+      }
+    }
+  }
+
+  private void remember(List<L4Leftover> kept, List<L4Leftover> stillBroken, Context ctx)
+      throws Exception {
+    List<L4Leftover> keptBroken =
+        KeptRecords.capped(stillBroken, policy.maxOpenPerKey(), l -> l.brokeAtMillis);
+    if (kept.isEmpty()) {
+      held.clear();
+    } else {
+      held.update(kept);
+    }
+    if (keptBroken.isEmpty()) {
+      broken.clear();
+    } else {
+      broken.update(keptBroken);
+    }
+    long next = Long.MAX_VALUE;
+    for (L4Leftover l : kept) {
+      next = Math.min(next, dueAt(l));
+    }
+    for (L4Leftover l : keptBroken) {
+      next = Math.min(next, policy.keptUntil(l.brokeAtMillis));
+    }
+    if (next == Long.MAX_VALUE) {
+      deadline.cancel(ctx.timerService());
+    } else {
+      deadline.moveTo(ctx.timerService(), next);
+    }
+  }
+
+  /** The records kept after they broke whose retention has not ended by {@code at}. */
+  private List<L4Leftover> loadBroken(long at) throws Exception {
+    List<L4Leftover> loaded = new ArrayList<>();
+    for (L4Leftover l : broken.get()) {
+      if (policy.keptUntil(l.brokeAtMillis) > at) {
+        loaded.add(l);
+      }
+    }
+    return loaded;
+  }
+
+  private ReconException emitBreak(L4Leftover l, Instant detectedAt, Context ctx) {
     Break b =
         l.payout != null
             ? CashMatchRule.missingInBank(Payout.from(l.payout), detectedAt)
             : CashMatchRule.unmatchedLine(StatementLine.from(l.line), detectedAt);
     String psp = l.payout != null ? l.payout.getPsp() : null;
-    ctx.output(ReconOutputs.BREAKS, policy.dating().apply(b, psp).toAvro());
+    ReconException raised = policy.dating().apply(b, psp).toAvro();
+    ctx.output(ReconOutputs.BREAKS, raised);
+    return raised;
   }
 
   private long dueAt(L4Leftover l) {

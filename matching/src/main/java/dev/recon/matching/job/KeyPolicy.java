@@ -5,6 +5,9 @@ import dev.recon.matching.model.OpenItemLimit;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What every keyed matching operator shares: whether it may decide on arrival, how many records a
@@ -15,8 +18,11 @@ import java.util.Objects;
  *     depend on arrival order at all (bounded runs, where every window ends at end of input anyway)
  * @param maxOpenPerKey records a key holds before further ones break as STATE_LIMIT
  * @param dating the run's as-of and payout calendars
+ * @param lateRetention how long (event time) a record that broke is kept for a late counterpart;
+ *     zero keeps nothing (bounded runs, and the operators' defaults)
  */
-record KeyPolicy(boolean decideOnArrival, int maxOpenPerKey, BreakDating dating)
+record KeyPolicy(
+    boolean decideOnArrival, int maxOpenPerKey, BreakDating dating, Duration lateRetention)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -29,9 +35,21 @@ record KeyPolicy(boolean decideOnArrival, int maxOpenPerKey, BreakDating dating)
    */
   static final int KEY_LIFETIME_WINDOWS = 4;
 
+  /** The safety-net TTL of kept records, in multiples of the late retention. */
+  static final int KEPT_STATE_TTL_FACTOR = 2;
+
   KeyPolicy {
     OpenItemLimit.requireValid(maxOpenPerKey, "maxOpenPerKey");
     Objects.requireNonNull(dating, "dating");
+    Objects.requireNonNull(lateRetention, "lateRetention");
+    if (lateRetention.isNegative()) {
+      throw new IllegalArgumentException("lateRetention is negative: " + lateRetention);
+    }
+  }
+
+  /** A policy that keeps no broken record. */
+  KeyPolicy(boolean decideOnArrival, int maxOpenPerKey, BreakDating dating) {
+    this(decideOnArrival, maxOpenPerKey, dating, Duration.ZERO);
   }
 
   static KeyPolicy defaults() {
@@ -42,15 +60,50 @@ record KeyPolicy(boolean decideOnArrival, int maxOpenPerKey, BreakDating dating)
     return new KeyPolicy(
         settings.decideOnArrival(),
         settings.maxOpenPerKey(),
-        new BreakDating(settings.asOf(), settings.payoutCalendars()));
+        new BreakDating(settings.asOf(), settings.payoutCalendars()),
+        // Nothing arrives after the end of a bounded run's input: keeping records would only
+        // hold state until the final watermark.
+        settings.eventTimeWatermarks() ? settings.lateRetention() : Duration.ZERO);
   }
 
   KeyPolicy withMaxOpenPerKey(int limit) {
-    return new KeyPolicy(decideOnArrival, limit, dating);
+    return new KeyPolicy(decideOnArrival, limit, dating, lateRetention);
   }
 
   KeyPolicy withDecideOnArrival(boolean decide) {
-    return new KeyPolicy(decide, maxOpenPerKey, dating);
+    return new KeyPolicy(decide, maxOpenPerKey, dating, lateRetention);
+  }
+
+  KeyPolicy withLateRetention(Duration retention) {
+    return new KeyPolicy(decideOnArrival, maxOpenPerKey, dating, retention);
+  }
+
+  /** Whether records that broke are kept for late counterparts. */
+  boolean keepsBroken() {
+    return !lateRetention.isZero();
+  }
+
+  /**
+   * The state of records kept after they broke. Timers in event time remove them after {@link
+   * #lateRetention}; Flink's TTL (processing time, so it never decides anything a replay would not)
+   * is only the safety net for a key whose timer was lost, set well beyond that.
+   */
+  <T> ListStateDescriptor<T> keptState(String name, TypeInformation<T> type) {
+    ListStateDescriptor<T> descriptor = new ListStateDescriptor<>(name, type);
+    if (keepsBroken()) {
+      descriptor.enableTimeToLive(
+          StateTtlConfig.newBuilder(
+                  lateRetention.multipliedBy(KEPT_STATE_TTL_FACTOR).plus(Duration.ofDays(1)))
+              .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+              .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+              .build());
+    }
+    return descriptor;
+  }
+
+  /** Until when (epoch millis, event time) a record that broke at {@code brokeAt} is kept. */
+  long keptUntil(long brokeAt) {
+    return Math.addExact(brokeAt, lateRetention.toMillis());
   }
 
   /**

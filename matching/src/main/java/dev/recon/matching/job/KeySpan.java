@@ -44,6 +44,11 @@ final class KeySpan {
     return KeyPolicy.deadline(earliest.value(), latest.value(), window);
   }
 
+  /** Whether any record was included since the last {@link #clear}. */
+  boolean hasRecords() throws IOException {
+    return earliest.value() != null;
+  }
+
   void clear() {
     earliest.clear();
     latest.clear();

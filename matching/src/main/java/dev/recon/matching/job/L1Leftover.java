@@ -33,6 +33,15 @@ public final class L1Leftover {
    */
   public String pairedCaptureIds = "";
 
+  /**
+   * Set once L2 broke it and keeps it for a late counterpart: the break's id, which a late match
+   * resolves. Null while it waits for its first decision.
+   */
+  public String exceptionId;
+
+  /** When (event time, epoch millis) the break was raised; meaningful with {@link #exceptionId}. */
+  public long brokeAtMillis;
+
   static final String ID_SEPARATOR = "\u001f";
 
   public L1Leftover() {}

@@ -21,6 +21,15 @@ public final class L4Leftover {
   /** Event time (epoch millis) at which L4 let it go. */
   public long leftAtMillis;
 
+  /**
+   * Set once it broke and is kept for a late counterpart: the break's id, which a late match
+   * resolves. Null while it waits for its first decision.
+   */
+  public String exceptionId;
+
+  /** When (event time, epoch millis) the break was raised; meaningful with {@link #exceptionId}. */
+  public long brokeAtMillis;
+
   public L4Leftover() {}
 
   static L4Leftover of(PaymentEvent payout, long leftAtMillis) {
@@ -45,6 +54,11 @@ public final class L4Leftover {
 
   String currency() {
     return payout != null ? payout.getNetCurrency() : line.getCurrency();
+  }
+
+  /** The L4 key (tenant, currency, amount) it was let go under. */
+  String amountKey() {
+    return payout != null ? InputKeys.payoutByAmount(payout) : InputKeys.bankLineByAmount(line);
   }
 
   String recordId() {

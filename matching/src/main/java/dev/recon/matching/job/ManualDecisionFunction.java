@@ -3,6 +3,7 @@ package dev.recon.matching.job;
 import dev.recon.matching.decision.DecisionFile;
 import dev.recon.matching.decision.DecisionMatches;
 import dev.recon.matching.decision.DecisionRefusals;
+import dev.recon.matching.decision.DecisionResolutions;
 import dev.recon.matching.decision.DecisionStatus;
 import dev.recon.matching.decision.DecisionTransition;
 import dev.recon.matching.decision.FourEyesRule;
@@ -27,8 +28,9 @@ import org.apache.flink.util.Collector;
  * decision's {@link DecisionFile}, lets {@link FourEyesRule} fold the step in, stores what it
  * returns, and keeps one event-time timer at the file's next deadline. Emits the match an approved
  * decision books, every step's final outcome on {@link ReconOutputs#DECISION_AUDIT}, and each
- * refused step as a DECISION_REFUSED break on {@link ReconOutputs#BREAKS}. A key whose file is
- * empty holds no state and no timer.
+ * refused step as a DECISION_REFUSED break on {@link ReconOutputs#BREAKS}, and the break an
+ * approved match or write-off names on {@link ReconOutputs#RESOLUTIONS}. A key whose file is empty
+ * holds no state and no timer.
  */
 public final class ManualDecisionFunction
     extends KeyedProcessFunction<String, ManualDecision, Match> {
@@ -78,7 +80,14 @@ public final class ManualDecisionFunction
   }
 
   private void emit(DecisionTransition t, Instant at, Context ctx, Collector<Match> out) {
-    t.approved().ifPresent(a -> out.collect(DecisionMatches.toMatch(a)));
+    t.approved()
+        .ifPresent(
+            a -> {
+              Match booked = DecisionMatches.toMatch(a);
+              out.collect(booked);
+              DecisionResolutions.of(a, booked)
+                  .ifPresent(r -> ctx.output(ReconOutputs.RESOLUTIONS, r.toAvro()));
+            });
     for (StepVerdict v : t.verdicts()) {
       if (!v.outcome().isFinal()) {
         continue;

@@ -2,6 +2,7 @@ package dev.recon.matching.job;
 
 import dev.recon.matching.redelivery.DeliveryFingerprint;
 import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.ManualDecision;
@@ -25,7 +26,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * capture links (refunds, chargebacks and reversals to their capture), L3 (settlement batch -
  * payout) and L4 (payout - bank line) side by side over the same inputs, so a break at one level
  * never hides another. Matches go to the match sink and, except links, booked by the poster, to the
- * journal sink; breaks go to the exception sink.
+ * journal sink; breaks go to the exception sink. In streaming runs a record that broke is kept for
+ * {@link MatchingSettings#lateRetention()}: a counterpart arriving later still matches it, and the
+ * break's {@link dev.recon.schemas.ExceptionResolution} goes to the resolution sink, as does the
+ * resolution of a break an approved decision names.
  *
  * <p>Optionally, manual decisions ({@link ManualDecisionFunction}, four eyes): what an approved
  * decision books goes the way of every other match (match sink and poster), its refused steps go to
@@ -42,6 +46,7 @@ public final class MatchingJob {
 
   private final Sink<Match> matchSink;
   private final Sink<ReconException> exceptionSink;
+  private final Sink<ExceptionResolution> resolutionSink;
   private final Sink<JournalEntry> journalSink;
   private final JournalPoster poster;
   private final MatchingSettings settings;
@@ -53,6 +58,7 @@ public final class MatchingJob {
       Source<BankLine, ?, ?> bankLines,
       Sink<Match> matchSink,
       Sink<ReconException> exceptionSink,
+      Sink<ExceptionResolution> resolutionSink,
       Sink<JournalEntry> journalSink,
       JournalPoster poster,
       MatchingSettings settings) {
@@ -63,6 +69,7 @@ public final class MatchingJob {
         Optional.empty(),
         matchSink,
         exceptionSink,
+        resolutionSink,
         journalSink,
         poster,
         settings);
@@ -71,7 +78,8 @@ public final class MatchingJob {
   /**
    * The job with manual decisions (topic {@code recon.decisions}, keyed by tenant) as a fourth
    * source: approved decisions go to {@code matchSink} and through {@code poster} to {@code
-   * journalSink}; refused steps to {@code exceptionSink}.
+   * journalSink}; refused steps to {@code exceptionSink}; the breaks approved decisions resolve to
+   * {@code resolutionSink}.
    */
   public MatchingJob(
       Source<ExpectedPayment, ?, ?> expectedPayments,
@@ -80,6 +88,7 @@ public final class MatchingJob {
       Source<ManualDecision, ?, ?> manualDecisions,
       Sink<Match> matchSink,
       Sink<ReconException> exceptionSink,
+      Sink<ExceptionResolution> resolutionSink,
       Sink<JournalEntry> journalSink,
       JournalPoster poster,
       MatchingSettings settings) {
@@ -90,6 +99,7 @@ public final class MatchingJob {
         Optional.of(Objects.requireNonNull(manualDecisions, "manualDecisions")),
         matchSink,
         exceptionSink,
+        resolutionSink,
         journalSink,
         poster,
         settings);
@@ -102,6 +112,7 @@ public final class MatchingJob {
       Optional<Source<ManualDecision, ?, ?>> manualDecisions,
       Sink<Match> matchSink,
       Sink<ReconException> exceptionSink,
+      Sink<ExceptionResolution> resolutionSink,
       Sink<JournalEntry> journalSink,
       JournalPoster poster,
       MatchingSettings settings) {
@@ -111,6 +122,7 @@ public final class MatchingJob {
     this.manualDecisions = manualDecisions.orElse(null);
     this.matchSink = Objects.requireNonNull(matchSink, "matchSink");
     this.exceptionSink = Objects.requireNonNull(exceptionSink, "exceptionSink");
+    this.resolutionSink = Objects.requireNonNull(resolutionSink, "resolutionSink");
     this.journalSink = Objects.requireNonNull(journalSink, "journalSink");
     this.poster = Objects.requireNonNull(poster, "poster");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -231,6 +243,15 @@ public final class MatchingJob {
                 settlement.getSideOutput(ReconOutputs.BREAKS),
                 cash.getSideOutput(ReconOutputs.BREAKS),
                 cashLeftovers.getSideOutput(ReconOutputs.BREAKS));
+    DataStream<ExceptionResolution> resolutions =
+        exact
+            .getSideOutput(ReconOutputs.RESOLUTIONS)
+            .union(
+                links.getSideOutput(ReconOutputs.RESOLUTIONS),
+                tolerant.getSideOutput(ReconOutputs.RESOLUTIONS),
+                settlement.getSideOutput(ReconOutputs.RESOLUTIONS),
+                cash.getSideOutput(ReconOutputs.RESOLUTIONS),
+                cashLeftovers.getSideOutput(ReconOutputs.RESOLUTIONS));
     if (manualDecisions != null) {
       SingleOutputStreamOperator<Match> decided =
           env.fromSource(
@@ -245,6 +266,7 @@ public final class MatchingJob {
               .uid("manual-decisions");
       booked = booked.union(decided);
       breaks = breaks.union(decided.getSideOutput(ReconOutputs.BREAKS));
+      resolutions = resolutions.union(decided.getSideOutput(ReconOutputs.RESOLUTIONS));
     }
     booked.union(links).sinkTo(matchSink).name("matches").uid("match-sink");
     booked
@@ -256,6 +278,7 @@ public final class MatchingJob {
         .uid("journal-sink");
 
     breaks.sinkTo(exceptionSink).name("exceptions").uid("exception-sink");
+    resolutions.sinkTo(resolutionSink).name("exception-resolutions").uid("resolution-sink");
   }
 
   private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> eventTime) {

@@ -38,6 +38,9 @@ import java.util.Objects;
  *     batch by the end of its link window (MISSING_PAYOUT on the capture, NOT_YET_DUE or LATE by
  *     the payout calendar); off by default, as PSPs that settle from a balance (PayPal) never put
  *     captures in batches
+ * @param maxBankFeeMinor L4: the largest bank fee a payout may lose on its way to the bank
+ * @param lateRetention streaming only: after a record breaks, how long (event time) it is kept so
+ *     that a counterpart arriving later still matches it and the break is resolved (zero: not kept)
  */
 public record MatchingSettings(
     Duration exactWindow,
@@ -55,10 +58,17 @@ public record MatchingSettings(
     Instant asOf,
     PayoutCalendars payoutCalendars,
     boolean reportUnsettledCaptures,
-    long maxBankFeeMinor)
+    long maxBankFeeMinor,
+    Duration lateRetention)
     implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+
+  /**
+   * How long (event time) a record that broke is kept for a late counterpart when the settings name
+   * no other: a month and a half covers a PSP's or bank's monthly files arriving a few weeks late.
+   */
+  public static final Duration DEFAULT_LATE_RETENTION = Duration.ofDays(45);
 
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
@@ -84,6 +94,11 @@ public record MatchingSettings(
       throw new IllegalArgumentException(
           "maxBankFeeMinor outside 0.." + MAX_BANK_FEE_MINOR + ": " + maxBankFeeMinor);
     }
+    Objects.requireNonNull(lateRetention, "lateRetention");
+    if (lateRetention.isNegative() || lateRetention.compareTo(MAX_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "lateRetention outside [0, " + MAX_WINDOW + "]: " + lateRetention);
+    }
     if (eventTimeWatermarks) {
       if (maxOutOfOrderness.isNegative() || maxOutOfOrderness.compareTo(MAX_WINDOW) > 0) {
         throw new IllegalArgumentException("maxOutOfOrderness outside 0.." + MAX_WINDOW);
@@ -92,6 +107,44 @@ public record MatchingSettings(
         throw new IllegalArgumentException("sourceIdleness must be positive: " + sourceIdleness);
       }
     }
+  }
+
+  /** The settings with {@link #DEFAULT_LATE_RETENTION}. */
+  public MatchingSettings(
+      Duration exactWindow,
+      Duration settlementWindow,
+      Duration cashWindow,
+      boolean eventTimeWatermarks,
+      Duration maxOutOfOrderness,
+      Duration sourceIdleness,
+      Duration tolerantWindow,
+      ToleranceRuleSet toleranceRules,
+      boolean decideOnArrival,
+      Duration linkWindow,
+      Duration redeliveryHorizon,
+      int maxOpenPerKey,
+      Instant asOf,
+      PayoutCalendars payoutCalendars,
+      boolean reportUnsettledCaptures,
+      long maxBankFeeMinor) {
+    this(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor,
+        DEFAULT_LATE_RETENTION);
   }
 
   /**
@@ -124,7 +177,8 @@ public record MatchingSettings(
         null,
         PayoutCalendars.defaults(),
         false,
-        0L);
+        0L,
+        DEFAULT_LATE_RETENTION);
   }
 
   /** The settings without L2 configuration: L2 waits {@link #DEFAULT_WINDOW} with the defaults. */
@@ -179,7 +233,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   /** The same settings with L2's rules replaced ({@link ToleranceRuleSet#none()} turns L2 off). */
@@ -200,7 +255,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withTolerantWindow(Duration window) {
@@ -220,7 +276,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withDecideOnArrival(boolean decide) {
@@ -240,7 +297,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withLinkWindow(Duration window) {
@@ -260,7 +318,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withRedeliveryHorizon(Duration horizon) {
@@ -280,7 +339,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withMaxOpenPerKey(int limit) {
@@ -300,7 +360,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   /** The run's as-of; null for none. */
@@ -321,7 +382,8 @@ public record MatchingSettings(
         runAsOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withPayoutCalendars(PayoutCalendars calendars) {
@@ -341,7 +403,8 @@ public record MatchingSettings(
         asOf,
         calendars,
         reportUnsettledCaptures,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withReportUnsettledCaptures(boolean report) {
@@ -361,7 +424,8 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         report,
-        maxBankFeeMinor);
+        maxBankFeeMinor,
+        lateRetention);
   }
 
   public MatchingSettings withMaxBankFeeMinor(long maxFee) {
@@ -381,7 +445,33 @@ public record MatchingSettings(
         asOf,
         payoutCalendars,
         reportUnsettledCaptures,
-        maxFee);
+        maxFee,
+        lateRetention);
+  }
+
+  /**
+   * How long a broken record waits for a late counterpart (zero: not at all). Only streaming runs
+   * keep records: a bounded run decides everything at end of input.
+   */
+  public MatchingSettings withLateRetention(Duration retention) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor,
+        retention);
   }
 
   private static void requireWindow(Duration window, String name) {

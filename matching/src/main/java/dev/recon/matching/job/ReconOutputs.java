@@ -3,18 +3,26 @@ package dev.recon.matching.job;
 import dev.recon.matching.model.Break;
 import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.Resolution;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.ReconException;
 import java.util.function.Consumer;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Where matching operators put their decisions: matches on the main output, breaks aside. */
+/**
+ * Where matching operators put their decisions: matches on the main output, breaks and the
+ * resolutions of earlier breaks aside.
+ */
 public final class ReconOutputs {
 
   /** The side output of every matching operator carrying its breaks. */
   public static final OutputTag<ReconException> BREAKS =
       new OutputTag<>("recon-exceptions", AvroTypes.RECON_EXCEPTION);
+
+  /** The side output carrying the breaks a late match or an approved decision resolved. */
+  public static final OutputTag<ExceptionResolution> RESOLUTIONS =
+      new OutputTag<>("exception-resolutions", AvroTypes.EXCEPTION_RESOLUTION);
 
   /** L1's side output carrying what it could not match to L2. */
   public static final OutputTag<L1Leftover> L1_LEFTOVERS =

@@ -1,21 +1,28 @@
 package dev.recon.matching.job;
 
+import dev.recon.matching.model.Break;
+import dev.recon.matching.model.BreakResolution;
+import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.Payout;
 import dev.recon.matching.model.PspTransaction;
 import dev.recon.matching.model.ReconRecord;
+import dev.recon.matching.model.Resolution;
 import dev.recon.matching.settlement.BatchTotals;
 import dev.recon.matching.settlement.SettlementRule;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.ReconException;
 import dev.recon.schemas.RecordKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -29,6 +36,11 @@ import org.apache.flink.util.Collector;
  * L3 operator, keyed by tenant + PSP + batch + currency: holds a batch's rows and payouts until
  * {@link SettlementRule} decides them. The rows' count and net sum are kept as running totals so an
  * arrival costs the same for the 10th row as for the 10,000th.
+ *
+ * <p>In streaming runs ({@link KeyPolicy#keepsBroken()}) a batch decided with breaks only is kept,
+ * records and totals, for the late retention after its decision: a late row or payout decides it
+ * again when its window ends; a match then resolves the breaks it settles ({@link
+ * ReconOutputs#RESOLUTIONS}), and a break raised before is not raised twice.
  */
 public final class SettlementMatchFunction
     extends KeyedProcessFunction<String, PaymentEvent, Match> {
@@ -45,6 +57,15 @@ public final class SettlementMatchFunction
   private transient KeySpan span;
   private transient KeyTimer deadline;
   private transient KeyTimer arrivalCheck;
+
+  /**
+   * The breaks raised for the batch and still open, while it is kept for late records after its
+   * decision (streaming); empty otherwise.
+   */
+  private transient ListState<ReconException> raised;
+
+  /** Until when (event time) a decided batch with open breaks is kept; null when it is not. */
+  private transient ValueState<Long> keptUntil;
 
   public SettlementMatchFunction(Duration window) {
     this(window, KeyPolicy.defaults());
@@ -72,6 +93,9 @@ public final class SettlementMatchFunction
     arrivalCheck =
         new KeyTimer(
             getRuntimeContext().getState(new ValueStateDescriptor<>("arrival-check", Types.LONG)));
+    raised =
+        getRuntimeContext().getListState(policy.keptState("raised", AvroTypes.RECON_EXCEPTION));
+    keptUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("kept-until", Types.LONG));
   }
 
   @Override
@@ -135,7 +159,10 @@ public final class SettlementMatchFunction
     if (arrivalCheck.fired(timestamp)) {
       Optional<Payout> balancing = SettlementRule.balancingPayout(totals(), loadPayouts());
       if (balancing.isPresent()) {
-        out.collect(SettlementRule.match(loadRows(), balancing.get()).toAvro());
+        MatchedSet match = SettlementRule.match(loadRows(), balancing.get());
+        Match avro = match.toAvro();
+        out.collect(avro);
+        resolveRaised(match, avro, ctx);
         forget(ctx);
         return;
       }
@@ -144,15 +171,65 @@ public final class SettlementMatchFunction
     if (due != null && timestamp < due) {
       return;
     }
+    Long kept = keptUntil.value();
+    if (kept != null && !span.hasRecords()) {
+      // Kept after its decision and nothing came since: its retention has ended.
+      forget(ctx);
+      return;
+    }
     Instant detectedAt = Instant.ofEpochMilli(due == null ? timestamp : Math.min(timestamp, due));
     List<PspTransaction> heldRows = loadRows();
     List<Payout> heldPayouts = loadPayouts();
     String psp = pspOf(heldRows, heldPayouts);
-    ReconOutputs.emit(
-        SettlementRule.onExpiry(heldRows, heldPayouts, detectedAt),
-        out,
-        b -> ctx.output(ReconOutputs.BREAKS, policy.dating().apply(b, psp).toAvro()));
-    forget(ctx);
+    Resolution decision = SettlementRule.onExpiry(heldRows, heldPayouts, detectedAt);
+    List<ReconException> stillOpen = new ArrayList<>();
+    raised.get().forEach(stillOpen::add);
+    for (MatchedSet match : decision.matches()) {
+      Match avro = match.toAvro();
+      out.collect(avro);
+      resolveRaised(match, avro, ctx);
+    }
+    if (!decision.matches().isEmpty()) {
+      forget(ctx);
+      return;
+    }
+    Set<String> openIds = new HashSet<>();
+    stillOpen.forEach(e -> openIds.add(e.getExceptionId()));
+    for (Break b : decision.breaks()) {
+      ReconException e = policy.dating().apply(b, psp).toAvro();
+      // A late record that changes nothing raises no second break: the first is still open.
+      if (openIds.add(e.getExceptionId())) {
+        ctx.output(ReconOutputs.BREAKS, e);
+        stillOpen.add(e);
+      }
+    }
+    long until =
+        kept != null
+            ? kept
+            : Math.addExact(detectedAt.toEpochMilli(), policy.lateRetention().toMillis());
+    if (!policy.keepsBroken() || stillOpen.isEmpty() || until <= timestamp) {
+      forget(ctx);
+      return;
+    }
+    // Kept with its records and totals: a late row or payout decides the batch again.
+    raised.update(stillOpen);
+    keptUntil.update(until);
+    span.clear();
+    arrivalCheck.cancel(ctx.timerService());
+    deadline.moveTo(ctx.timerService(), until);
+  }
+
+  /** Emits the resolution of every break raised earlier on the batch that {@code match} settles. */
+  private void resolveRaised(MatchedSet match, Match avro, Context ctx) throws Exception {
+    for (ReconException e : raised.get()) {
+      if (SettlementRule.resolves(match, e.getRecordKind(), e.getRecordId(), e.getReason())) {
+        ctx.output(
+            ReconOutputs.RESOLUTIONS,
+            BreakResolution.lateMatch(
+                    avro, e.getExceptionId(), e.getRecordKind(), e.getRecordId(), e.getDetectedAt())
+                .toAvro());
+      }
+    }
   }
 
   private BatchTotals totals() throws Exception {
@@ -166,6 +243,8 @@ public final class SettlementMatchFunction
   }
 
   private void forget(Context ctx) throws Exception {
+    raised.clear();
+    keptUntil.clear();
     span.clear();
     arrivalCheck.cancel(ctx.timerService());
     rows.clear();

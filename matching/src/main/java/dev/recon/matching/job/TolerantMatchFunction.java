@@ -2,14 +2,18 @@ package dev.recon.matching.job;
 
 import dev.recon.matching.exact.ExactMatchRule;
 import dev.recon.matching.model.Break;
+import dev.recon.matching.model.BreakResolution;
 import dev.recon.matching.model.Expectation;
+import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.PspTransaction;
+import dev.recon.matching.model.ReconRecord;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import dev.recon.matching.tolerant.TolerantMatch;
 import dev.recon.matching.tolerant.TolerantMatchRule;
 import dev.recon.matching.tolerant.TolerantOutcome;
 import dev.recon.schemas.Match;
+import dev.recon.schemas.ReconException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,11 @@ import org.apache.flink.util.Collector;
  * go. When the earliest of them is due (event-time timer), {@link TolerantMatchRule} decides over
  * every leftover L1 had let go by then, so the outcome depends on event time only; what is due and
  * still unmatched breaks with the reason L1 would have given.
+ *
+ * <p>In streaming runs ({@link KeyPolicy#keepsBroken()}) a leftover that broke is kept for the late
+ * retention: a leftover arriving later is decided with it as a candidate (an exact pair of one
+ * reference, as L1 pairs them, or by the tolerance rules), and a match resolves its break ({@link
+ * ReconOutputs#RESOLUTIONS}) instead of raising one for the latecomer.
  */
 public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1Leftover, Match> {
 
@@ -49,6 +58,10 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
   private final KeyPolicy policy;
 
   private transient ListState<L1Leftover> held;
+
+  /** Leftovers that broke, kept for {@link KeyPolicy#lateRetention()} for a late counterpart. */
+  private transient ListState<L1Leftover> broken;
+
   private transient KeyTimer deadline;
 
   public TolerantMatchFunction(Duration window, ToleranceRuleSet rules) {
@@ -66,6 +79,7 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
     held =
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("leftovers", AvroTypes.L1_LEFTOVER));
+    broken = getRuntimeContext().getListState(policy.keptState("broken", AvroTypes.L1_LEFTOVER));
     deadline =
         new KeyTimer(
             getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG)));
@@ -74,6 +88,7 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
   @Override
   public void processElement(L1Leftover leftover, Context ctx, Collector<Match> out)
       throws Exception {
+    leftover.exceptionId = null;
     held.add(leftover);
     List<L1Leftover> all = load();
     if (all.size() > policy.maxOpenPerKey()) {
@@ -90,47 +105,83 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
   }
 
   /**
-   * Matches among what L1 had let go by {@code at}; breaks what is due (or everything, when {@code
-   * all}) and unmatched; keeps the rest and sets the timer to the next one due.
+   * Matches among what L1 had let go by {@code at}, with the records kept after they broke as
+   * candidates too (exact pairs of one reference first, as L1 would pair them, then the tolerance
+   * rules); breaks what is due (or everything, when {@code all}) and unmatched, and keeps it for a
+   * late counterpart; keeps the rest and sets the timer to the next one due.
    */
   private void decide(
       List<L1Leftover> leftovers, long at, boolean all, Context ctx, Collector<Match> out)
       throws Exception {
-    Map<Expectation, L1Leftover> expected = new IdentityHashMap<>();
-    Map<PspTransaction, L1Leftover> captures = new IdentityHashMap<>();
     List<L1Leftover> kept = new ArrayList<>();
+    List<L1Leftover> stillBroken = loadBroken(at);
+    IdentityHashMap<ReconRecord, L1Leftover> sources = new IdentityHashMap<>();
+    Map<String, List<L1Leftover>> byReference = new LinkedHashMap<>();
     for (L1Leftover l : leftovers) {
       if (l.leftAtMillis > at) {
         kept.add(l);
-      } else if (l.expected != null) {
-        expected.put(Expectation.from(l.expected), l);
       } else {
-        captures.put(PspTransaction.from(l.capture), l);
+        byReference.computeIfAbsent(l.exactKey, k -> new ArrayList<>()).add(l);
       }
     }
-    if (!expected.isEmpty() || !captures.isEmpty()) {
+    if (!byReference.isEmpty()) {
+      for (L1Leftover b : stillBroken) {
+        byReference.computeIfAbsent(b.exactKey, k -> new ArrayList<>()).add(b);
+      }
+      List<Match> matches = new ArrayList<>();
+      List<Expectation> expected = new ArrayList<>();
+      List<PspTransaction> captures = new ArrayList<>();
+      for (List<L1Leftover> reference : byReference.values()) {
+        List<Expectation> refExpected = new ArrayList<>();
+        List<PspTransaction> refCaptures = new ArrayList<>();
+        for (L1Leftover l : reference) {
+          if (l.expected != null) {
+            Expectation e = Expectation.from(l.expected);
+            sources.put(e, l);
+            refExpected.add(e);
+          } else {
+            PspTransaction c = PspTransaction.from(l.capture);
+            sources.put(c, l);
+            refCaptures.add(c);
+          }
+        }
+        for (MatchedSet pair : ExactMatchRule.exactPairs(refExpected, refCaptures)) {
+          matches.add(pair.toAvro());
+          refExpected.removeAll(pair.members());
+          refCaptures.removeAll(pair.members());
+          resolveKept(pair.members(), matches.get(matches.size() - 1), sources, stillBroken, ctx);
+        }
+        expected.addAll(refExpected);
+        captures.addAll(refCaptures);
+      }
       L1Leftover any = leftovers.get(0);
       TolerantOutcome outcome =
-          TolerantMatchRule.decide(
-              List.copyOf(expected.keySet()),
-              List.copyOf(captures.keySet()),
-              rules.rulesFor(any.tenantId(), any.psp()));
+          TolerantMatchRule.decide(expected, captures, rules.rulesFor(any.tenantId(), any.psp()));
       for (TolerantMatch match : outcome.matches()) {
-        out.collect(match.toAvro());
+        Match avro = match.toAvro();
+        matches.add(avro);
+        resolveKept(match.members(), avro, sources, stillBroken, ctx);
       }
+      matches.forEach(out::collect);
       Map<String, Group> due = new LinkedHashMap<>();
       for (Expectation e : outcome.unmatchedExpected()) {
-        L1Leftover l = expected.get(e);
+        L1Leftover l = sources.get(e);
+        if (l.exceptionId != null) {
+          continue;
+        }
         if (all || dueAt(l) <= at) {
-          due.computeIfAbsent(groupOf(l), g -> new Group(l)).expected.add(e);
+          due.computeIfAbsent(groupOf(l), g -> new Group(l)).add(e, l);
         } else {
           kept.add(l);
         }
       }
       for (PspTransaction c : outcome.unmatchedCaptures()) {
-        L1Leftover l = captures.get(c);
+        L1Leftover l = sources.get(c);
+        if (l.exceptionId != null) {
+          continue;
+        }
         if (all || dueAt(l) <= at) {
-          due.computeIfAbsent(groupOf(l), g -> new Group(l)).captures.add(c);
+          due.computeIfAbsent(groupOf(l), g -> new Group(l)).add(c, l);
         } else {
           kept.add(l);
         }
@@ -144,22 +195,83 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
                 group.referenceExpected,
                 group.pairedCaptureIds,
                 detectedAt)) {
-          ctx.output(ReconOutputs.BREAKS, policy.dating().apply(b, null).toAvro());
+          ReconException raised = policy.dating().apply(b, null).toAvro();
+          ctx.output(ReconOutputs.BREAKS, raised);
+          if (policy.keepsBroken()) {
+            L1Leftover broke = group.source(b);
+            broke.exceptionId = raised.getExceptionId();
+            broke.brokeAtMillis = raised.getDetectedAt().toEpochMilli();
+            stillBroken.add(broke);
+          }
         }
       }
     }
-    remember(kept, ctx);
+    remember(kept, stillBroken, ctx);
   }
 
-  private void remember(List<L1Leftover> kept, Context ctx) throws Exception {
+  /**
+   * Emits the resolution of every kept record's break among {@code members} and stops keeping it:
+   * its late counterpart has come.
+   */
+  private static void resolveKept(
+      List<ReconRecord> members,
+      Match match,
+      IdentityHashMap<ReconRecord, L1Leftover> sources,
+      List<L1Leftover> stillBroken,
+      Context ctx) {
+    for (ReconRecord member : members) {
+      L1Leftover l = sources.get(member);
+      if (l != null && l.exceptionId != null && stillBroken.remove(l)) {
+        ctx.output(
+            ReconOutputs.RESOLUTIONS,
+            BreakResolution.lateMatch(
+                    match,
+                    l.exceptionId,
+                    member.recordKind(),
+                    member.recordId(),
+                    Instant.ofEpochMilli(l.brokeAtMillis))
+                .toAvro());
+      }
+    }
+  }
+
+  private void remember(List<L1Leftover> kept, List<L1Leftover> stillBroken, Context ctx)
+      throws Exception {
+    List<L1Leftover> keptBroken =
+        KeptRecords.capped(stillBroken, policy.maxOpenPerKey(), l -> l.brokeAtMillis);
     if (kept.isEmpty()) {
       held.clear();
-      deadline.cancel(ctx.timerService());
-      return;
+    } else {
+      held.update(kept);
     }
-    held.update(kept);
-    long next = kept.stream().mapToLong(this::dueAt).min().orElseThrow();
-    deadline.moveTo(ctx.timerService(), next);
+    if (keptBroken.isEmpty()) {
+      broken.clear();
+    } else {
+      broken.update(keptBroken);
+    }
+    long next = Long.MAX_VALUE;
+    for (L1Leftover l : kept) {
+      next = Math.min(next, dueAt(l));
+    }
+    for (L1Leftover l : keptBroken) {
+      next = Math.min(next, policy.keptUntil(l.brokeAtMillis));
+    }
+    if (next == Long.MAX_VALUE) {
+      deadline.cancel(ctx.timerService());
+    } else {
+      deadline.moveTo(ctx.timerService(), next);
+    }
+  }
+
+  /** The records kept after they broke whose retention has not ended by {@code at}. */
+  private List<L1Leftover> loadBroken(long at) throws Exception {
+    List<L1Leftover> loaded = new ArrayList<>();
+    for (L1Leftover l : broken.get()) {
+      if (policy.keptUntil(l.brokeAtMillis) > at) {
+        loaded.add(l);
+      }
+    }
+    return loaded;
   }
 
   private long dueAt(L1Leftover l) {
@@ -182,10 +294,25 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
     final List<String> pairedCaptureIds;
     final List<Expectation> expected = new ArrayList<>();
     final List<PspTransaction> captures = new ArrayList<>();
+    final Map<String, L1Leftover> byRecord = new LinkedHashMap<>();
 
     Group(L1Leftover first) {
       this.referenceExpected = first.referenceExpected;
       this.pairedCaptureIds = first.pairedCaptures();
+    }
+
+    void add(Expectation e, L1Leftover l) {
+      expected.add(e);
+      byRecord.put(e.recordKind() + ":" + e.recordId(), l);
+    }
+
+    void add(PspTransaction c, L1Leftover l) {
+      captures.add(c);
+      byRecord.put(c.recordKind() + ":" + c.recordId(), l);
+    }
+
+    L1Leftover source(Break b) {
+      return Objects.requireNonNull(byRecord.get(b.recordKind() + ":" + b.recordId()), "not due");
     }
   }
 }

@@ -57,6 +57,18 @@ public final class DeterministicIds {
         + digest(List.of(tenantId, level.name(), reason.name(), kind.name(), recordId, currency));
   }
 
+  /**
+   * "r-" + hash of tenant, the break, how it was resolved and what resolved it (match or decision
+   * match, empty for none): a replayed resolution has the same id.
+   */
+  public static String resolutionId(
+      String tenantId, String exceptionId, String how, String resolvedBy) {
+    return "r-"
+        + digest(
+            List.of(
+                tenantId, "RESOLUTION", exceptionId, how, resolvedBy == null ? "" : resolvedBy));
+  }
+
   private static String digest(List<String> parts) {
     String joined = String.join(String.valueOf(SEPARATOR), parts);
     try {

@@ -62,6 +62,19 @@ public final class SettlementRule {
     return new MatchedSet(payout.tenantId(), MatchRule.BATCH_NET_SUM, members);
   }
 
+  /**
+   * Whether a batch's match resolves a break raised earlier on the batch: a break on one of its
+   * members, or its missing payout. (A duplicate payout is no member and stays open.)
+   */
+  public static boolean resolves(
+      MatchedSet batchMatch, RecordKind kind, String recordId, String reason) {
+    if (BreakReason.MISSING_PAYOUT.name().equals(reason)) {
+      return true;
+    }
+    return batchMatch.members().stream()
+        .anyMatch(m -> m.recordKind() == kind && m.recordId().equals(recordId));
+  }
+
   public static Resolution onExpiry(
       List<PspTransaction> rows, List<Payout> payouts, Instant detectedAt) {
     List<PspTransaction> sortedRows = ReconRecord.chronological(rows);

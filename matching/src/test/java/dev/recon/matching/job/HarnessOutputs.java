@@ -1,5 +1,6 @@
 package dev.recon.matching.job;
 
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ReconException;
 import java.util.List;
 import java.util.Queue;
@@ -13,6 +14,12 @@ final class HarnessOutputs {
 
   static List<ReconException> breaks(AbstractStreamOperatorTestHarness<?> harness) {
     Queue<StreamRecord<ReconException>> side = harness.getSideOutput(ReconOutputs.BREAKS);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
+  /** The breaks resolved so far (late matches, approved decisions). */
+  static List<ExceptionResolution> resolutions(AbstractStreamOperatorTestHarness<?> harness) {
+    Queue<StreamRecord<ExceptionResolution>> side = harness.getSideOutput(ReconOutputs.RESOLUTIONS);
     return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
   }
 

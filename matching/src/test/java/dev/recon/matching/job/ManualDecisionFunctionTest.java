@@ -10,10 +10,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.recon.matching.SampleDecisions;
 import dev.recon.matching.decision.FourEyesRule;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.ReconException;
+import dev.recon.schemas.RecordKind;
+import dev.recon.schemas.ResolutionKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
@@ -183,6 +186,104 @@ class ManualDecisionFunctionTest {
         .containsExactlyInAnyOrder(
             tuple(SampleDecisions.TENANT, "EXPIRED"), tuple("other", "UNKNOWN_PROPOSAL"));
     assertNothingLeft();
+  }
+
+  @Test
+  void an_approved_write_off_resolves_the_break_it_names_and_books_against_its_psp()
+      throws Exception {
+    ManualDecision proposal =
+        proposeWriteOff("d-1", "alice", T0, "PSP_TXN:3ABCD:CAPTURE", 3_000, "EUR");
+    process(proposal);
+    assertThat(HarnessOutputs.resolutions(harness)).isEmpty();
+
+    process(approve("d-1", "a-1", "bob", T1));
+
+    Match booked = harness.extractOutputValues().get(0);
+    assertThat(booked.getMembers().get(0).getPsp()).isEqualTo(SampleDecisions.PSP);
+    assertThat(HarnessOutputs.resolutions(harness))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getHow()).isEqualTo(ResolutionKind.WRITE_OFF);
+              assertThat(r.getExceptionId()).isEqualTo(proposal.getExceptionId());
+              assertThat(r.getMatchId()).isEqualTo(booked.getMatchId());
+              assertThat(r.getRecordKind()).isEqualTo(RecordKind.PSP_TXN);
+              assertThat(r.getRecordId()).isEqualTo("3ABCD:CAPTURE");
+              assertThat(r.getResolvedAt()).isEqualTo(Instant.parse(T1));
+              assertThat(r.getExceptionDetectedAt()).isEqualTo(Instant.parse(T0));
+              assertThat(r.getTenantId()).isEqualTo(SampleDecisions.TENANT);
+            });
+  }
+
+  @Test
+  void an_approved_match_naming_a_break_resolves_it_and_one_naming_none_resolves_nothing()
+      throws Exception {
+    process(
+        copy(proposeMatch("d-1", "alice", T0, "EXPECTED:exp-2", "PSP_TXN:2ABCD:CAPTURE"))
+            .setExceptionId("x-00000000000000000000000000000002")
+            .build());
+    process(approve("d-1", "a-1", "bob", T1));
+    process(proposeMatch("d-2", "alice", T0, "EXPECTED:exp-3", "PSP_TXN:3ABCD:CAPTURE"));
+    process(approve("d-2", "a-2", "bob", T1));
+
+    assertThat(harness.extractOutputValues()).hasSize(2);
+    assertThat(HarnessOutputs.resolutions(harness))
+        .extracting(
+            ExceptionResolution::getHow,
+            ExceptionResolution::getExceptionId,
+            ExceptionResolution::getRecordId)
+        .containsExactly(
+            tuple(ResolutionKind.MANUAL_MATCH, "x-00000000000000000000000000000002", "exp-2"));
+  }
+
+  @Test
+  void a_rejected_write_off_resolves_nothing() throws Exception {
+    process(proposeWriteOff("d-1", "alice", T0, "PSP_TXN:3ABCD:CAPTURE", 3_000, "EUR"));
+    process(reject("d-1", "r-1", "bob", T1));
+
+    assertThat(HarnessOutputs.resolutions(harness)).isEmpty();
+  }
+
+  @Test
+  void a_write_off_that_does_not_say_what_it_is_booked_against_is_refused() throws Exception {
+    process(
+        copy(proposeWriteOff("d-1", "alice", T0, "PSP_TXN:3ABCD:CAPTURE", 3_000, "EUR"))
+            .setPsp(null)
+            .build());
+    process(
+        copy(proposeWriteOff("d-2", "alice", T0, "BANK_LINE:STMT-1", 3_000, "EUR"))
+            .setBankAccount(" ")
+            .build());
+    process(approve("d-1", "a-1", "bob", T1));
+    process(approve("d-2", "a-2", "bob", T1));
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(HarnessOutputs.resolutions(harness)).isEmpty();
+    assertThat(HarnessOutputs.breaks(harness))
+        .filteredOn(b -> b.getRecordId().endsWith(":propose"))
+        .extracting(ReconException::getReason, ReconException::getRecordId)
+        .containsExactlyInAnyOrder(
+            tuple("DECISION_REFUSED", "d-1:propose"), tuple("DECISION_REFUSED", "d-2:propose"));
+    assertThat(HarnessOutputs.breaks(harness))
+        .filteredOn(b -> b.getRecordId().endsWith(":propose"))
+        .extracting(ReconException::getDetail)
+        .anySatisfy(d -> assertThat(d).contains("psp"))
+        .anySatisfy(d -> assertThat(d).contains("bank_account"));
+  }
+
+  @Test
+  void a_bank_line_write_off_books_against_its_account() throws Exception {
+    process(proposeWriteOff("d-1", "alice", T0, "BANK_LINE:STMT-1", 3_000, "EUR"));
+    process(approve("d-1", "a-1", "bob", T1));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getMembers().get(0).getBankAccount())
+                  .isEqualTo(SampleDecisions.BANK_ACCOUNT);
+              assertThat(m.getMembers().get(0).getPsp()).isNull();
+            });
   }
 
   private void process(ManualDecision step) throws Exception {

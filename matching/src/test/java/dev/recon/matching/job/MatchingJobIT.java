@@ -14,6 +14,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.recon.matching.SampleRecords;
 import dev.recon.matching.model.DeterministicIds;
 import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.ManualDecision;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -321,10 +323,25 @@ class MatchingJobIT {
     return run(settings, expected, payments, bankLines, null);
   }
 
-  /** With {@code decisions} null, through the constructor without manual decisions. */
   static RunOutput run(
       MatchingSettings settings,
       List<ExpectedPayment> expected,
+      List<PaymentEvent> payments,
+      List<BankLine> bankLines,
+      List<ManualDecision> decisions)
+      throws Exception {
+    return run(settings, expected, null, payments, bankLines, decisions);
+  }
+
+  /**
+   * With {@code decisions} null, through the constructor without manual decisions; with {@code
+   * expectedRate} set, expected payments are read at that pace, so other sources run ahead of them
+   * (null: no limit).
+   */
+  static RunOutput run(
+      MatchingSettings settings,
+      List<ExpectedPayment> expected,
+      RateLimiterStrategy<?> expectedRate,
       List<PaymentEvent> payments,
       List<BankLine> bankLines,
       List<ManualDecision> decisions)
@@ -337,15 +354,17 @@ class MatchingJobIT {
 
     CollectingSink<Match> matches = new CollectingSink<>();
     CollectingSink<ReconException> exceptions = new CollectingSink<>();
+    CollectingSink<ExceptionResolution> resolutions = new CollectingSink<>();
     CollectingSink<JournalEntry> journal = new CollectingSink<>();
     MatchingJob job =
         decisions == null
             ? new MatchingJob(
-                source(env, expected, AvroTypes.EXPECTED_PAYMENT),
+                source(env, expected, AvroTypes.EXPECTED_PAYMENT, expectedRate),
                 source(env, payments, AvroTypes.PAYMENT_EVENT),
                 source(env, bankLines, AvroTypes.BANK_LINE),
                 matches,
                 exceptions,
+                resolutions,
                 journal,
                 MatchingJobIT::postOne,
                 settings)
@@ -356,6 +375,7 @@ class MatchingJobIT {
                 source(env, decisions, AvroTypes.MANUAL_DECISION),
                 matches,
                 exceptions,
+                resolutions,
                 journal,
                 MatchingJobIT::postOne,
                 settings);
@@ -365,15 +385,25 @@ class MatchingJobIT {
     return new RunOutput(
         sorted(matches.drain(), Comparator.comparing(Match::getMatchId)),
         sorted(exceptions.drain(), Comparator.comparing(ReconException::getExceptionId)),
+        sorted(resolutions.drain(), Comparator.comparing(ExceptionResolution::getResolutionId)),
         sorted(journal.drain(), Comparator.comparing(JournalEntry::getEntryId)));
   }
 
   private static <T> DataGeneratorSource<T> source(
       StreamExecutionEnvironment env, List<T> elements, TypeInformation<T> type) {
-    return new DataGeneratorSource<>(
-        new FromElementsGeneratorFunction<>(type, env.getConfig(), elements),
-        elements.size(),
-        type);
+    return source(env, elements, type, null);
+  }
+
+  private static <T> DataGeneratorSource<T> source(
+      StreamExecutionEnvironment env,
+      List<T> elements,
+      TypeInformation<T> type,
+      RateLimiterStrategy<?> rate) {
+    FromElementsGeneratorFunction<T> generator =
+        new FromElementsGeneratorFunction<>(type, env.getConfig(), elements);
+    return rate == null
+        ? new DataGeneratorSource<>(generator, elements.size(), type)
+        : new DataGeneratorSource<>(generator, elements.size(), rate, type);
   }
 
   private static <T> List<T> sorted(List<T> values, Comparator<T> order) {
@@ -381,5 +411,8 @@ class MatchingJobIT {
   }
 
   record RunOutput(
-      List<Match> matches, List<ReconException> exceptions, List<JournalEntry> journal) {}
+      List<Match> matches,
+      List<ReconException> exceptions,
+      List<ExceptionResolution> resolutions,
+      List<JournalEntry> journal) {}
 }

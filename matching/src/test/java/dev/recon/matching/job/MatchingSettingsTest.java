@@ -13,6 +13,33 @@ import org.junit.jupiter.api.Test;
 class MatchingSettingsTest {
 
   @Test
+  void only_streaming_runs_keep_broken_records_for_the_late_retention() {
+    MatchingSettings streaming =
+        MatchingSettings.streaming(Duration.ofMinutes(1), Duration.ofSeconds(5));
+    assertThat(streaming.lateRetention()).isEqualTo(MatchingSettings.DEFAULT_LATE_RETENTION);
+    assertThat(KeyPolicy.of(streaming).keepsBroken()).isTrue();
+    assertThat(KeyPolicy.of(streaming).keptUntil(1_000L))
+        .isEqualTo(1_000L + MatchingSettings.DEFAULT_LATE_RETENTION.toMillis());
+    assertThat(KeyPolicy.of(streaming.withLateRetention(Duration.ZERO)).keepsBroken()).isFalse();
+    assertThat(KeyPolicy.of(MatchingSettings.bounded()).keepsBroken()).isFalse();
+    assertThat(KeyPolicy.defaults().keepsBroken()).isFalse();
+  }
+
+  @Test
+  void a_late_retention_beyond_a_year_or_negative_is_refused() {
+    MatchingSettings streaming =
+        MatchingSettings.streaming(Duration.ofMinutes(1), Duration.ofSeconds(5));
+    assertThatThrownBy(() -> streaming.withLateRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lateRetention");
+    assertThatThrownBy(() -> streaming.withLateRetention(MatchingSettings.MAX_WINDOW.plusDays(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lateRetention");
+    assertThat(streaming.withLateRetention(MatchingSettings.MAX_WINDOW).lateRetention())
+        .isEqualTo(MatchingSettings.MAX_WINDOW);
+  }
+
+  @Test
   void bounded_runs_use_no_watermarks_and_seven_day_windows() {
     MatchingSettings bounded = MatchingSettings.bounded();
 

@@ -17,6 +17,7 @@ import dev.recon.reporting.ReconciliationOutputWriter;
 import dev.recon.reporting.ReconciliationRun;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
@@ -260,6 +261,13 @@ public final class ReconcileRun {
                 ReconException.class,
                 TenantKeys.exception(),
                 runId + "-m-exc"),
+            // A bounded run decides everything at the end of its input: nothing is late, so
+            // matching resolves no break after raising it and this topic stays empty.
+            kafka.exactlyOnceSink(
+                topics.resolutions(),
+                ExceptionResolution.class,
+                TenantKeys.resolution(),
+                runId + "-m-res"),
             request.dryRun()
                 ? new DiscardingSink<>()
                 : new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),

@@ -17,7 +17,8 @@ public record RunTopics(
     String bank,
     String deadLetters,
     String matches,
-    String exceptions) {
+    String exceptions,
+    String resolutions) {
 
   private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9_-]");
 
@@ -32,7 +33,8 @@ public record RunTopics(
         Topics.BANK_LINES,
         Topics.DEAD_LETTERS,
         Topics.MATCHES,
-        Topics.EXCEPTIONS);
+        Topics.EXCEPTIONS,
+        Topics.EXCEPTION_RESOLUTIONS);
   }
 
   public static RunTopics forRun(String runId) {
@@ -48,10 +50,11 @@ public record RunTopics(
         p + "events.bank",
         p + "deadletter",
         p + "matches",
-        p + "exceptions");
+        p + "exceptions",
+        p + "exceptions.resolved");
   }
 
   public List<String> all() {
-    return List.of(raw, payments, expected, bank, deadLetters, matches, exceptions);
+    return List.of(raw, payments, expected, bank, deadLetters, matches, exceptions, resolutions);
   }
 }

@@ -9,6 +9,7 @@ import dev.recon.matching.job.MatchingSettings;
 import dev.recon.normalization.job.NormalizationJob;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
@@ -94,6 +95,12 @@ public final class StreamingPipeline {
                   Topics.MATCHES, Match.class, TenantKeys.match(), "recon-m-match"),
               kafka.exactlyOnceSink(
                   Topics.EXCEPTIONS, ReconException.class, TenantKeys.exception(), "recon-m-exc"),
+              // the trail of breaks resolved after they were raised: late matches, decisions
+              kafka.exactlyOnceSink(
+                  Topics.EXCEPTION_RESOLUTIONS,
+                  ExceptionResolution.class,
+                  TenantKeys.resolution(),
+                  "recon-m-res"),
               new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
               PostingRules::entriesFor,
               settings)

@@ -2,6 +2,7 @@ package dev.recon.app.pipeline;
 
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
@@ -35,6 +36,10 @@ final class TenantKeys {
 
   static SerializationSchema<ReconException> exception() {
     return e -> bytes(e.getTenantId());
+  }
+
+  static SerializationSchema<ExceptionResolution> resolution() {
+    return r -> bytes(r.getTenantId());
   }
 
   private static byte[] bytes(String tenant) {

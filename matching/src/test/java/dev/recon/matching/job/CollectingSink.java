@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -41,6 +42,20 @@ final class CollectingSink<T> implements Sink<T> {
       @Override
       public void close() {}
     };
+  }
+
+  /**
+   * How many elements that satisfy {@code test} have arrived so far at any collecting sink of this
+   * JVM: a job's sources can wait on what its sinks have seen (see {@link BreakGate}).
+   */
+  static long countReceived(Predicate<Object> test) {
+    long count = 0;
+    for (List<Object> received : RECEIVED.values()) {
+      synchronized (received) {
+        count += received.stream().filter(test).count();
+      }
+    }
+    return count;
   }
 
   /** What arrived, and forget it. */

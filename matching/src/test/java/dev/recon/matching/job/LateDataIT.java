@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,8 +35,13 @@ class LateDataIT {
   private static final ExpectedPayment PACER =
       expected("exp-pacer", "ORD-PACER", 100, "EUR", "2025-12-01T00:00:00Z");
 
-  /** Two per second in all, one per second and reader: every pacer's watermark is out by then. */
-  private static final double EXPECTED_PER_SECOND = 2;
+  /** The captures whose breaks must be out before the late expected payments are read. */
+  private static final Set<String> LATE_CAPTURES =
+      Set.of(
+          "1ABCD12345678910:CAPTURE",
+          "6ABCD12345678910:CAPTURE",
+          "7ABCD12345678910:CAPTURE",
+          "8ABCD12345678910:CAPTURE");
 
   private static final List<String> LATE = List.of("exp-1", "exp-6", "exp-7");
 
@@ -55,7 +60,7 @@ class LateDataIT {
             MatchingSettings.streaming(Duration.ofHours(1), Duration.ofMinutes(1))
                 .withWindows(MONTH, MONTH, MONTH),
             lateExpected(),
-            RateLimiterStrategy.perSecond(EXPECTED_PER_SECOND),
+            new BreakGate(onTimeCount() + 2, "MISSING_EXPECTED", LATE_CAPTURES),
             MatchingJobIT.PAYMENTS,
             MatchingJobIT.BANK_LINES,
             null);
@@ -102,14 +107,19 @@ class LateDataIT {
       (LATE.contains(e.getExpectedId()) ? late : onTime).add(e);
     }
     List<ExpectedPayment> first = new ArrayList<>(onTime);
-    // Two pacers more than the on-time half holds: the late ones come two seconds after the
-    // on-time half's first pacer.
+    // Two pacers more than the on-time half holds, so that both readers have read a pacer before
+    // the gate holds them; the late three are read once their captures' breaks are out.
     List<ExpectedPayment> second = new ArrayList<>(Collections.nCopies(onTime.size() + 2, PACER));
     second.addAll(late);
     first.addAll(Collections.nCopies(second.size() - first.size(), PACER));
     List<ExpectedPayment> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
+  }
+
+  private static int onTimeCount() {
+    return (int)
+        MatchingJobIT.EXPECTED.stream().filter(e -> !LATE.contains(e.getExpectedId())).count();
   }
 
   private static boolean raisedFor(List<ExceptionResolution> resolutions, ReconException e) {

@@ -29,12 +29,21 @@ public final class KafkaEndpoints {
   /** Reads a topic from the beginning up to the offsets that exist when the job starts. */
   public <T extends SpecificRecordBase> KafkaSource<T> boundedSource(
       String topic, Class<T> type, String groupId) {
+    return boundedSource(topic, type, groupId, OffsetsInitializer.latest());
+  }
+
+  /**
+   * Reads a topic from the beginning up to {@code stoppingOffsets}, e.g. offsets noted before the
+   * job was submitted, so what the job reads does not depend on when its readers start.
+   */
+  public <T extends SpecificRecordBase> KafkaSource<T> boundedSource(
+      String topic, Class<T> type, String groupId, OffsetsInitializer stoppingOffsets) {
     return KafkaSource.<T>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.earliest())
-        .setBounded(OffsetsInitializer.latest())
+        .setBounded(stoppingOffsets)
         .setValueOnlyDeserializer(AvroDeserializationSchema.forSpecific(type))
         .setProperty("isolation.level", "read_committed")
         .setProperty("max.partition.fetch.bytes", Integer.toString(maxMessageBytes))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,26 @@ public final class TopicReader {
   }
 
   public <T extends SpecificRecordBase> List<T> readAll(String topic, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    forEach(
+        topic,
+        type,
+        record -> {
+          if (out.size() >= MAX_RECORDS) {
+            throw new IllegalStateException(
+                topic + " holds more than " + MAX_RECORDS + " records for one run");
+          }
+          out.add(record);
+        });
+    return out;
+  }
+
+  /**
+   * Hands every committed record of {@code topic} to {@code action} without keeping it, for outputs
+   * too large to hold (benchmarks count them); returns how many there were.
+   */
+  public <T extends SpecificRecordBase> long forEach(
+      String topic, Class<T> type, Consumer<? super T> action) {
     AvroCodec<T> codec = AvroCodec.of(type);
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -38,7 +59,7 @@ public final class TopicReader {
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    List<T> out = new ArrayList<>();
+    long count = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
@@ -53,15 +74,12 @@ public final class TopicReader {
           throw new IllegalStateException("timed out reading " + topic + " up to " + end);
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          if (out.size() >= MAX_RECORDS) {
-            throw new IllegalStateException(
-                topic + " holds more than " + MAX_RECORDS + " records for one run");
-          }
-          out.add(codec.decode(r.value()));
+          action.accept(codec.decode(r.value()));
+          count++;
         }
       }
     }
-    return out;
+    return count;
   }
 
   private static boolean reachedEnd(

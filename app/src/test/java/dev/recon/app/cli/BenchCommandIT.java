@@ -28,6 +28,19 @@ class BenchCommandIT {
   }
 
   @Test
+  void matchRefusesCountsTenantsAndParallelismOutsideItsLimits() {
+    assertThat(CliRun.of("bench", "match", "--records", "999").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "match", "--records", "20000001").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "match", "--tenants", "0").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "match", "--parallelism", "0").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "match", "--checkpoint-ms", "50").exitCode()).isEqualTo(2);
+    CliRun help = CliRun.of("bench", "match", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("--records", "--seed", "--parallelism", "--tenants", "--checkpoint-ms");
+  }
+
+  @Test
   void parseCountsEveryGeneratedRowPerFormat() {
     CliRun run =
         CliRun.of("bench", "parse", "--rows", "200", "--format", "bai2", "--format", "camt053");

@@ -501,7 +501,11 @@ class LedgerSchemaIT {
             "select count(*) from ledger.transaction_entry_counts",
             "insert into ledger.transaction_entry_counts values (pg_current_xact_id(), 0, 0)",
             "delete from ledger.transaction_entry_counts",
-            "update ledger.transaction_entry_counts set entries_posted = entries")) {
+            "update ledger.transaction_entry_counts set entries_posted = entries",
+            "select count(*) from ledger.transaction_entry_keys",
+            "insert into ledger.transaction_entry_keys values (pg_current_xact_id(),"
+                + " array['acme'], array['je-forged'], array[now()])",
+            "delete from ledger.transaction_entry_keys")) {
       assertThatExceptionOfType(SQLException.class)
           .as(attack)
           .isThrownBy(() -> asApp(ACME, c -> exec(c, attack)))
@@ -530,6 +534,74 @@ class LedgerSchemaIT {
             ownerCount(
                 "select count(*) from ledger.journal_entries where entry_id = 'je-attack-savepoint'"))
         .isZero();
+  }
+
+  @Test
+  void postingsRolledBackToASavepointLeaveTheirEntryWithoutPostings() throws SQLException {
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-rolled-back");
+                      exec(c, "savepoint s1");
+                      insertPostings(
+                          c,
+                          "je-attack-rolled-back",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 100, 'USD'");
+                      exec(c, "rollback to savepoint s1");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("no postings");
+    assertThat(
+            ownerCount(
+                "select count(*) from ledger.journal_entries"
+                    + " where entry_id = 'je-attack-rolled-back'"))
+        .isZero();
+  }
+
+  @Test
+  void anEntryBalancedInEachOfTwoCurrenciesIsAcceptedAndLeavesNoCheckRows() throws SQLException {
+    // The positive control for the per-currency balance: 100 USD and 5000 JPY, each balanced.
+    asApp(
+        ACME,
+        c -> {
+          insertEntry(c, ACME, "je-by-hand-fx");
+          insertPostings(
+              c,
+              "je-by-hand-fx",
+              "1, 'psp_fees', 100, 0, 'USD'",
+              "2, 'psp_receivable:adyen', 0, 100, 'USD'",
+              "3, 'psp_fees', 5000, 0, 'JPY'",
+              "4, 'psp_receivable:adyen', 0, 5000, 'JPY'");
+        });
+    assertThat(ownerCount("select count(*) from ledger.postings where entry_id = 'je-by-hand-fx'"))
+        .isEqualTo(4);
+    assertThat(ownerCount("select count(*) from ledger.transaction_entry_counts")).isZero();
+    assertThat(ownerCount("select count(*) from ledger.transaction_entry_keys")).isZero();
+  }
+
+  @Test
+  void anEntryThatNetsToZeroOverTwoCurrenciesIsRejected() throws SQLException {
+    // 100 USD debit against 60 USD + 40 EUR credit: the per-entry net is zero, USD is not.
+    assertThatExceptionOfType(SQLException.class)
+        .isThrownBy(
+            () ->
+                asApp(
+                    ACME,
+                    c -> {
+                      insertEntry(c, ACME, "je-attack-net-zero");
+                      insertPostings(
+                          c,
+                          "je-attack-net-zero",
+                          "1, 'psp_fees', 100, 0, 'USD'",
+                          "2, 'psp_receivable:adyen', 0, 60, 'USD'",
+                          "3, 'psp_receivable:adyen', 0, 40, 'EUR'");
+                    }))
+        .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+        .withMessageContaining("does not balance in");
   }
 
   @Test

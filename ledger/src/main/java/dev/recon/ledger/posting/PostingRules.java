@@ -11,8 +11,10 @@ import static dev.recon.ledger.chart.ChartOfAccounts.SUSPENSE;
 import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
+import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.MatchMember;
 import dev.recon.schemas.PaymentEventType;
+import dev.recon.schemas.Posting;
 import dev.recon.schemas.RecordKind;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -35,7 +37,10 @@ import java.util.TreeSet;
  *       the net to {@code bank_in_transit}.
  *   <li>L4 (payout + bank line): Dr {@code bank:<account>} / Cr {@code bank_in_transit}, the bank
  *       line's amount.
- *   <li>MANUAL: by the kinds of its members, as the level whose shape it has.
+ *   <li>MANUAL: by the kinds of its members, as the level whose shape it has; except an approved
+ *       write-off (rule {@value #RULE_WRITE_OFF}, see {@link WriteOffPostings}) and an approved
+ *       unmatch (rule {@value #RULE_UNMATCH}), which becomes a reversal marker: an entry without
+ *       postings naming the match to undo, whose mirror the ledger books from what it holds.
  * </ul>
  *
  * <p>Malformed matches (a PSP transaction without PSP, a bad currency, an amount beyond {@link
@@ -49,6 +54,14 @@ public final class PostingRules {
 
   /** Largest magnitude of one amount: 10^15 minor units, beyond any real payment or batch. */
   public static final long MAX_ABS_AMOUNT_MINOR = 1_000_000_000_000_000L;
+
+  /**
+   * Rule of the MANUAL match an approved write-off decision becomes (matching's DecisionMatches).
+   */
+  public static final String RULE_WRITE_OFF = "WRITE_OFF";
+
+  /** Rule of the MANUAL match an approved unmatch decision becomes (matching's DecisionMatches). */
+  public static final String RULE_UNMATCH = "UNMATCH";
 
   private enum Booking {
     CAPTURE,
@@ -65,6 +78,12 @@ public final class PostingRules {
    */
   public static List<JournalEntry> entriesFor(Match match) {
     requireWellFormed(match);
+    if (match.getLevel() == MatchLevel.MANUAL && RULE_WRITE_OFF.equals(match.getRule())) {
+      return WriteOffPostings.entriesFor(match);
+    }
+    if (match.getLevel() == MatchLevel.MANUAL && RULE_UNMATCH.equals(match.getRule())) {
+      return List.of(UnmatchReversal.entryFor(match));
+    }
     Optional<Booking> booking = bookingFor(match);
     if (booking.isEmpty()) {
       return List.of();
@@ -78,20 +97,50 @@ public final class PostingRules {
     if (legs.isEmpty()) {
       return List.of();
     }
-    String sourceKind = SourceKind.of(match.getLevel()).name();
+    return List.of(
+        entry(
+            match,
+            SourceKind.of(match.getLevel()),
+            description(match, booking.get()),
+            legs.postings()));
+  }
+
+  /** The entry a match books under the given source kind; its id derives from kind and match. */
+  static JournalEntry entry(
+      Match match, SourceKind sourceKind, String description, List<Posting> postings) {
+    return entry(match, sourceKind, description, postings, null);
+  }
+
+  /**
+   * @param reversesSourceId the source whose entries a reversal marker reverses, else null
+   */
+  static JournalEntry entry(
+      Match match,
+      SourceKind sourceKind,
+      String description,
+      List<Posting> postings,
+      String reversesSourceId) {
     JournalEntry entry =
         JournalEntry.newBuilder()
-            .setEntryId(EntryIds.entryId(match.getTenantId(), sourceKind, match.getMatchId()))
+            .setEntryId(
+                EntryIds.entryId(match.getTenantId(), sourceKind.name(), match.getMatchId()))
             .setTenantId(match.getTenantId())
             // Avro keeps milliseconds: truncate so the entry is the same before and after a round
             // trip through Kafka, and its key the same on replay.
             .setBookedAt(match.getMatchedAt().truncatedTo(ChronoUnit.MILLIS))
-            .setSourceKind(sourceKind)
+            .setSourceKind(sourceKind.name())
             .setSourceId(match.getMatchId())
-            .setDescription(description(match, booking.get()))
-            .setPostings(legs.postings())
+            .setDescription(truncated(description))
+            .setPostings(postings)
+            .setReversesSourceId(reversesSourceId)
             .build();
-    return List.of(JournalEntryInvariants.requireBalanced(entry));
+    return JournalEntryInvariants.requireBalanced(entry);
+  }
+
+  private static String truncated(String description) {
+    return description.length() <= JournalEntryInvariants.MAX_DESCRIPTION_LENGTH
+        ? description
+        : description.substring(0, JournalEntryInvariants.MAX_DESCRIPTION_LENGTH);
   }
 
   private static Optional<Booking> bookingFor(Match match) {
@@ -217,7 +266,7 @@ public final class PostingRules {
     return PaymentEventType.OTHER;
   }
 
-  private static String currency(MatchMember m) {
+  static String currency(MatchMember m) {
     if (!JournalEntryInvariants.isCurrency(m.getCurrency())) {
       throw malformed(m, "bad currency " + m.getCurrency());
     }
@@ -235,7 +284,7 @@ public final class PostingRules {
     return net;
   }
 
-  private static long amount(MatchMember m) {
+  static long amount(MatchMember m) {
     return checked(m.getAmountMinor(), m, "amount_minor");
   }
 
@@ -272,20 +321,16 @@ public final class PostingRules {
   }
 
   private static String description(Match match, Booking booking) {
-    String text =
-        match.getLevel()
-            + " "
-            + booking.name().toLowerCase(Locale.ROOT)
-            + ": "
-            + match.getMembers().size()
-            + " member(s), rule "
-            + match.getRule();
-    return text.length() <= JournalEntryInvariants.MAX_DESCRIPTION_LENGTH
-        ? text
-        : text.substring(0, JournalEntryInvariants.MAX_DESCRIPTION_LENGTH);
+    return match.getLevel()
+        + " "
+        + booking.name().toLowerCase(Locale.ROOT)
+        + ": "
+        + match.getMembers().size()
+        + " member(s), rule "
+        + match.getRule();
   }
 
-  private static IllegalArgumentException malformed(MatchMember m, String problem) {
+  static IllegalArgumentException malformed(MatchMember m, String problem) {
     return new IllegalArgumentException(
         "match member " + m.getRecordKind() + " " + m.getRecordId() + ": " + problem);
   }

@@ -1,19 +1,16 @@
 package dev.recon.ledger.posting;
 
-import static dev.recon.ledger.chart.ChartOfAccounts.BANK_IN_TRANSIT;
-import static dev.recon.ledger.chart.ChartOfAccounts.SUSPENSE;
-import static dev.recon.ledger.chart.ChartOfAccounts.WRITE_OFFS;
-
-import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.RecordKind;
 import java.util.List;
 
 /**
  * An approved write-off (DESIGN.md: "approved write-off | write_offs | the account holding the
  * break"): its one member is the record written off, with the amount in that record's sign
- * convention (MatchMember.amount_minor).
+ * convention (MatchMember.amount_minor). It books by the table's {@link Booking#WRITE_OFF} rule for
+ * the member's kind; by default:
  *
  * <ul>
  *   <li>PSP_TXN: Dr {@code write_offs} / Cr {@code psp_receivable:<psp>}, sides swapped for a
@@ -24,8 +21,9 @@ import java.util.List;
  *       debit line swapped; without a bank account the bank side is {@code suspense}.
  *   <li>EXPECTED: nothing. An expectation is never on the ledger; the approved decision is the
  *       trail.
- *   <li>An amount of zero books nothing.
  * </ul>
+ *
+ * An amount of zero books nothing; the one member and a known kind are structure, checked here.
  */
 final class WriteOffPostings {
 
@@ -34,7 +32,7 @@ final class WriteOffPostings {
 
   private WriteOffPostings() {}
 
-  static List<JournalEntry> entriesFor(Match match) {
+  static List<JournalEntry> entriesFor(Match match, PostingTable table) {
     if (match.getMembers().size() != MEMBERS) {
       throw new IllegalArgumentException(
           "write-off match "
@@ -46,35 +44,12 @@ final class WriteOffPostings {
     }
     MatchMember m = match.getMembers().get(0);
     long amount = PostingRules.amount(m);
-    EntryLegs legs = new EntryLegs();
-    String note = "";
-    switch (m.getRecordKind()) {
-      case PSP_TXN -> {
-        String holder;
-        if (m.getPsp() == null) {
-          holder = SUSPENSE;
-          note = "; no psp on the decision, so suspense holds the counter side";
-        } else {
-          holder = ChartOfAccounts.pspReceivable(m.getPsp());
-        }
-        legs.book(WRITE_OFFS, holder, PostingRules.currency(m), amount);
-      }
-      case PAYOUT -> legs.book(WRITE_OFFS, BANK_IN_TRANSIT, PostingRules.currency(m), amount);
-      case BANK_LINE -> {
-        String bank;
-        if (m.getBankAccount() == null) {
-          bank = SUSPENSE;
-          note = "; no bank_account on the decision, so suspense holds the bank side";
-        } else {
-          bank = ChartOfAccounts.bank(m.getBankAccount());
-        }
-        legs.book(bank, WRITE_OFFS, PostingRules.currency(m), amount);
-      }
-      case EXPECTED -> {
-        return List.of();
-      }
-      case UNKNOWN -> throw PostingRules.malformed(m, "write-off of a record of unknown kind");
+    if (m.getRecordKind() == RecordKind.UNKNOWN) {
+      throw PostingRules.malformed(m, "write-off of a record of unknown kind");
     }
+    EntryLegs legs = new EntryLegs();
+    MemberPostings postings = new MemberPostings(match, legs);
+    postings.book(m, table.rule(Booking.WRITE_OFF, m.getRecordKind(), null), null);
     if (legs.isEmpty()) {
       return List.of();
     }
@@ -87,7 +62,7 @@ final class WriteOffPostings {
             + amount
             + " "
             + m.getCurrency()
-            + note;
+            + PostingRules.notes(postings.notes());
     return List.of(PostingRules.entry(match, SourceKind.WRITE_OFF, description, legs.postings()));
   }
 }

@@ -230,11 +230,15 @@ public final class LedgerWriter {
         tenantId,
         tx -> {
           insertAccounts(tx, tenantId, entries.values());
+          MatchReversals reversals = MatchReversals.of(entries.values());
           StagedAppend.Appended appended =
               tx.connectionResult(
-                  c -> StagedAppend.append(c, tenantId, entries.values(), skipExisting));
+                  c -> StagedAppend.append(c, tenantId, reversals.ordinary(), skipExisting));
           return new WriteResult(
-              appended.entries(), entries.size() - appended.entries(), appended.postings());
+                  appended.entries(),
+                  reversals.ordinary().size() - appended.entries(),
+                  appended.postings())
+              .plus(reversals.book(tx, tenantId));
         });
   }
 

@@ -43,7 +43,9 @@ public final class JournalEntryInvariants {
 
   /**
    * Requires the entry to be well formed (ids and sizes within the schema, every posting one-sided
-   * and positive, accounts of the chart, ISO-like currencies) and balanced per currency.
+   * and positive, accounts of the chart, ISO-like currencies) and balanced per currency. A reversal
+   * ({@link #isReversal}) is the one entry without postings: source kind REVERSAL, a {@code
+   * reverses_source_id} other than its own source, and no postings at all.
    *
    * @throws IllegalStateException when it is not: producing such an entry is a bug
    */
@@ -70,7 +72,16 @@ public final class JournalEntryInvariants {
         id,
         "description too long");
     List<Posting> postings = entry.getPostings();
-    check(postings != null && !postings.isEmpty(), id, "no postings");
+    check(postings != null, id, "no postings");
+    if (isReversal(entry)) {
+      requireReversalMarker(entry);
+      return entry;
+    }
+    check(
+        !SourceKind.REVERSAL.name().equals(entry.getSourceKind()),
+        id,
+        "reversal without reverses_source_id");
+    check(!postings.isEmpty(), id, "no postings");
     if (postings.size() > MAX_POSTINGS_PER_ENTRY) {
       fail(id, "more than " + MAX_POSTINGS_PER_ENTRY + " postings");
     }
@@ -97,6 +108,32 @@ public final class JournalEntryInvariants {
       }
     }
     return entry;
+  }
+
+  /**
+   * Whether the entry is a reversal marker: it names the source whose entries it reverses and
+   * carries no postings of its own; the ledger books the mirror of the postings it holds.
+   */
+  public static boolean isReversal(JournalEntry entry) {
+    return entry.getReversesSourceId() != null;
+  }
+
+  /** Mirrors the database's {@code journal_entries_reversal_ck}. */
+  private static void requireReversalMarker(JournalEntry entry) {
+    String id = entry.getEntryId();
+    check(
+        SourceKind.REVERSAL.name().equals(entry.getSourceKind()),
+        id,
+        "reverses_source_id on an entry of source_kind " + entry.getSourceKind());
+    check(within(entry.getReversesSourceId(), MAX_SOURCE_ID_LENGTH), id, "bad reverses_source_id");
+    check(
+        !entry.getReversesSourceId().equals(entry.getSourceId()),
+        id,
+        "a reversal cannot reverse its own source");
+    check(
+        entry.getPostings().isEmpty(),
+        id,
+        "a reversal carries no postings: the ledger books the mirror of those it holds");
   }
 
   private static void fail(String entryId, String problem) {

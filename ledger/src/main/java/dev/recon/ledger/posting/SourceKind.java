@@ -8,9 +8,18 @@ public enum SourceKind {
   MATCH_L2,
   MATCH_L3,
   MATCH_L4,
-  MATCH_MANUAL;
+  MATCH_MANUAL,
 
-  /** The source kind of the entries booked for a match of this level. */
+  /** An approved write-off: the break leaves the account holding it for {@code write_offs}. */
+  WRITE_OFF,
+
+  /**
+   * An approved unmatch: the mirror of the entries booked for the undone match, which the ledger
+   * books from what it holds ({@code journal_entries.reverses_source_id} names that match).
+   */
+  REVERSAL;
+
+  /** The source kind of the entries booked for an automatic or manual match of this level. */
   public static SourceKind of(MatchLevel level) {
     return switch (level) {
       case L1 -> MATCH_L1;

@@ -18,10 +18,22 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerSinkWriter.class);
 
+  /** Unmatches booked as the mirror of the undone match's entries. */
+  static final String MATCHES_REVERSED = "ledgerMatchesReversed";
+
+  /** Unmatches of a match the ledger holds no entries of: nothing booked. */
+  static final String REVERSALS_NOTHING_TO_REVERSE = "ledgerReversalsNothingToReverse";
+
+  /** Unmatches of a match already reversed (a replay, or a second unmatch): nothing booked. */
+  static final String REVERSALS_ALREADY_REVERSED = "ledgerReversalsAlreadyReversed";
+
   private final Function<List<JournalEntry>, WriteResult> writer;
   private final List<JournalEntry> buffer = new ArrayList<>();
   private final Counter entriesWritten;
   private final Counter entriesSkipped;
+  private final Counter matchesReversed;
+  private final Counter nothingToReverse;
+  private final Counter alreadyReversed;
 
   /**
    * @param writer writes a batch to the ledger: {@link dev.recon.ledger.db.LedgerWriter#write} in
@@ -32,6 +44,9 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
     this.writer = writer;
     this.entriesWritten = metrics.getNumRecordsSendCounter();
     this.entriesSkipped = metrics.counter("ledgerEntriesSkipped");
+    this.matchesReversed = metrics.counter(MATCHES_REVERSED);
+    this.nothingToReverse = metrics.counter(REVERSALS_NOTHING_TO_REVERSE);
+    this.alreadyReversed = metrics.counter(REVERSALS_ALREADY_REVERSED);
   }
 
   @Override
@@ -67,11 +82,25 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
     }
     entriesWritten.inc(result.entriesInserted());
     entriesSkipped.inc(result.entriesSkipped());
+    matchesReversed.inc(result.reversed());
+    nothingToReverse.inc(result.nothingToReverse());
+    alreadyReversed.inc(result.alreadyReversed());
+    if (result.nothingToReverse() > 0) {
+      // Expected for a match that booked nothing; otherwise the unmatch overtook its match.
+      LOG.warn(
+          "{} approved unmatch(es) found no entries of the undone match in the ledger and booked"
+              + " nothing",
+          result.nothingToReverse());
+    }
     LOG.debug(
-        "ledger write: {} entries inserted, {} skipped, {} postings",
+        "ledger write: {} entries inserted, {} skipped, {} postings; reversals: {} booked,"
+            + " {} with nothing to reverse, {} already reversed",
         result.entriesInserted(),
         result.entriesSkipped(),
-        result.postingsInserted());
+        result.postingsInserted(),
+        result.reversed(),
+        result.nothingToReverse(),
+        result.alreadyReversed());
     buffer.clear();
   }
 }

@@ -133,4 +133,69 @@ class JournalEntryInvariantsTest {
           .isInstanceOf(IllegalStateException.class);
     }
   }
+
+  private static JournalEntry reversal(String reverses, Posting... postings) {
+    return JournalEntry.newBuilder(entry(postings))
+        .setSourceKind("REVERSAL")
+        .setSourceId("m-unmatch")
+        .setReversesSourceId(reverses)
+        .build();
+  }
+
+  @Test
+  void aReversalMarkerIsTheOneEntryWithoutPostings() {
+    JournalEntry marker = reversal("m-1");
+    assertThat(JournalEntryInvariants.isReversal(marker)).isTrue();
+    assertThat(JournalEntryInvariants.requireBalanced(marker)).isSameAs(marker);
+    assertThat(JournalEntryInvariants.isReversal(entry(dr("psp_fees", 1, "EUR")))).isFalse();
+  }
+
+  @Test
+  void aReversalMarkerCarriesNoPostingsEvenBalancedOnes() {
+    assertThatThrownBy(
+            () ->
+                JournalEntryInvariants.requireBalanced(
+                    reversal("m-1", dr("psp_fees", 1, "EUR"), cr("suspense", 1, "EUR"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("carries no postings");
+  }
+
+  @Test
+  void reversalMarkersMustBeOfKindReversalAndTheOtherWayRound() {
+    JournalEntry wrongKind =
+        JournalEntry.newBuilder(reversal("m-1")).setSourceKind("MATCH_L1").build();
+    assertThatThrownBy(() -> JournalEntryInvariants.requireBalanced(wrongKind))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("source_kind MATCH_L1");
+    JournalEntry unmarked =
+        JournalEntry.newBuilder(entry(dr("psp_fees", 1, "EUR"), cr("suspense", 1, "EUR")))
+            .setSourceKind("REVERSAL")
+            .build();
+    assertThatThrownBy(() -> JournalEntryInvariants.requireBalanced(unmarked))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("without reverses_source_id");
+  }
+
+  @Test
+  void aReversalNamesAnotherSourceOfBoundedLength() {
+    assertThatThrownBy(() -> JournalEntryInvariants.requireBalanced(reversal("m-unmatch")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("its own source");
+    for (String bad : List.of("", "x".repeat(JournalEntryInvariants.MAX_SOURCE_ID_LENGTH + 1))) {
+      assertThatThrownBy(() -> JournalEntryInvariants.requireBalanced(reversal(bad)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("reverses_source_id");
+    }
+    assertThat(
+            JournalEntryInvariants.requireBalanced(
+                reversal("x".repeat(JournalEntryInvariants.MAX_SOURCE_ID_LENGTH))))
+        .isNotNull();
+  }
+
+  @Test
+  void anEntryWithoutPostingsAndWithoutMarkerIsStillABug() {
+    assertThatThrownBy(() -> JournalEntryInvariants.requireBalanced(reversal(null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reversal without reverses_source_id");
+  }
 }

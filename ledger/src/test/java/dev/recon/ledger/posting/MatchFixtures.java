@@ -78,6 +78,61 @@ public final class MatchFixtures {
         .build();
   }
 
+  /**
+   * An approved write-off as matching's DecisionMatches emits it: level MANUAL, rule WRITE_OFF, the
+   * one record written off with the amount and currency of the decision, and the PSP or bank
+   * account the decision names (either may be null).
+   */
+  public static Match writeOff(
+      String tenant,
+      String matchId,
+      Instant approvedAt,
+      RecordKind kind,
+      String recordId,
+      long amount,
+      String currency,
+      String psp,
+      String bankAccount) {
+    MatchMember member =
+        MatchMember.newBuilder()
+            .setRecordKind(kind)
+            .setRecordId(recordId)
+            .setAmountMinor(amount)
+            .setCurrency(currency)
+            .setPsp(psp)
+            .setBankAccount(bankAccount)
+            .build();
+    return decision(tenant, matchId, approvedAt, PostingRules.RULE_WRITE_OFF, member);
+  }
+
+  /**
+   * An approved unmatch as DecisionMatches emits it: level MANUAL, rule UNMATCH, one member of kind
+   * UNKNOWN whose record id is the match to undo.
+   */
+  public static Match unmatch(String tenant, String matchId, Instant approvedAt, String undone) {
+    MatchMember member =
+        MatchMember.newBuilder()
+            .setRecordKind(RecordKind.UNKNOWN)
+            .setRecordId(undone)
+            .setAmountMinor(0)
+            .setCurrency("XXX")
+            .build();
+    return decision(tenant, matchId, approvedAt, PostingRules.RULE_UNMATCH, member);
+  }
+
+  private static Match decision(
+      String tenant, String matchId, Instant approvedAt, String rule, MatchMember member) {
+    return Match.newBuilder()
+        .setMatchId(matchId)
+        .setTenantId(tenant)
+        .setLevel(MatchLevel.MANUAL)
+        .setRule(rule)
+        .setConfidence(100)
+        .setMembers(List.of(member))
+        .setMatchedAt(approvedAt)
+        .build();
+  }
+
   private static MatchMember.Builder base(
       RecordKind kind, String id, long amount, String currency) {
     return MatchMember.newBuilder()

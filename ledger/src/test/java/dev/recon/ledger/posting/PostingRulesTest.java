@@ -14,6 +14,7 @@ import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.MatchMember;
+import dev.recon.schemas.RecordKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -437,6 +438,182 @@ class PostingRulesTest {
       assertThatThrownBy(() -> PostingRules.entriesFor(big))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("members");
+    }
+  }
+
+  @Nested
+  class WriteOff {
+
+    private final Instant approved = Instant.parse("2024-04-02T09:15:00Z");
+
+    private JournalEntry writeOff(
+        RecordKind kind, long amount, String currency, String psp, String bankAccount) {
+      return single(
+          MatchFixtures.writeOff(
+              T, "m-wo", approved, kind, "rec-1", amount, currency, psp, bankAccount));
+    }
+
+    private List<JournalEntry> writeOffEntries(RecordKind kind, long amount) {
+      return PostingRules.entriesFor(
+          MatchFixtures.writeOff(T, "m-wo", approved, kind, "rec-1", amount, "EUR", "adyen", "a1"));
+    }
+
+    @Test
+    void pspTransactionLeavesTheReceivableForWriteOffs() {
+      JournalEntry e = writeOff(RecordKind.PSP_TXN, 150, "EUR", "adyen", null);
+      assertThat(lines(e))
+          .containsExactly("Dr write_offs 150 EUR", "Cr psp_receivable:adyen 150 EUR");
+      assertThat(e.getSourceKind()).isEqualTo("WRITE_OFF");
+      assertThat(e.getSourceId()).isEqualTo("m-wo");
+      assertThat(e.getEntryId()).isEqualTo(EntryIds.entryId(T, "WRITE_OFF", "m-wo"));
+      assertThat(e.getBookedAt()).isEqualTo(approved);
+      assertThat(e.getReversesSourceId()).isNull();
+      assertThat(e.getDescription()).contains("PSP_TXN rec-1").contains("150 EUR");
+    }
+
+    @Test
+    void negativePspTransactionSwapsSides() {
+      assertThat(lines(writeOff(RecordKind.PSP_TXN, -150, "EUR", "adyen", null)))
+          .containsExactly("Dr psp_receivable:adyen 150 EUR", "Cr write_offs 150 EUR");
+    }
+
+    @Test
+    void pspTransactionWithoutPspParksTheCounterSideInSuspenseAndSaysWhy() {
+      JournalEntry e = writeOff(RecordKind.PSP_TXN, 150, "EUR", null, null);
+      assertThat(lines(e)).containsExactly("Dr write_offs 150 EUR", "Cr suspense 150 EUR");
+      assertThat(e.getDescription()).contains("no psp").contains("suspense");
+      assertThat(lines(writeOff(RecordKind.PSP_TXN, -150, "EUR", null, null)))
+          .containsExactly("Dr suspense 150 EUR", "Cr write_offs 150 EUR");
+    }
+
+    @Test
+    void payoutLeavesTransitAndANegativeOneSwapsSides() {
+      assertThat(lines(writeOff(RecordKind.PAYOUT, 900, "USD", "adyen", null)))
+          .containsExactly("Dr write_offs 900 USD", "Cr bank_in_transit 900 USD");
+      assertThat(lines(writeOff(RecordKind.PAYOUT, -900, "USD", null, null)))
+          .containsExactly("Dr bank_in_transit 900 USD", "Cr write_offs 900 USD");
+    }
+
+    @Test
+    void creditBankLineDebitsTheBankAndADebitLineCreditsIt() {
+      assertThat(lines(writeOff(RecordKind.BANK_LINE, 420, "GBP", null, "acct-1")))
+          .containsExactly("Dr bank:acct-1 420 GBP", "Cr write_offs 420 GBP");
+      assertThat(lines(writeOff(RecordKind.BANK_LINE, -420, "GBP", null, "acct-1")))
+          .containsExactly("Dr write_offs 420 GBP", "Cr bank:acct-1 420 GBP");
+    }
+
+    @Test
+    void bankLineWithoutAccountParksTheBankSideInSuspense() {
+      JournalEntry e = writeOff(RecordKind.BANK_LINE, 420, "GBP", null, null);
+      assertThat(lines(e)).containsExactly("Dr suspense 420 GBP", "Cr write_offs 420 GBP");
+      assertThat(e.getDescription()).contains("no bank_account");
+      assertThat(lines(writeOff(RecordKind.BANK_LINE, -420, "GBP", null, null)))
+          .containsExactly("Dr write_offs 420 GBP", "Cr suspense 420 GBP");
+    }
+
+    @Test
+    void anExpectationIsNeverOnTheLedger() {
+      assertThat(writeOffEntries(RecordKind.EXPECTED, 500)).isEmpty();
+      assertThat(writeOffEntries(RecordKind.EXPECTED, -500)).isEmpty();
+    }
+
+    @Test
+    void zeroBooksNothingWhateverTheKind() {
+      for (RecordKind kind :
+          List.of(
+              RecordKind.PSP_TXN, RecordKind.PAYOUT, RecordKind.BANK_LINE, RecordKind.EXPECTED)) {
+        assertThat(writeOffEntries(kind, 0)).as(kind.name()).isEmpty();
+      }
+    }
+
+    @Test
+    void sameDecisionSameEntry() {
+      assertThat(writeOff(RecordKind.PAYOUT, 900, "USD", "adyen", null))
+          .isEqualTo(writeOff(RecordKind.PAYOUT, 900, "USD", "adyen", null));
+    }
+
+    @Test
+    void malformedWriteOffs() {
+      assertThatThrownBy(() -> writeOffEntries(RecordKind.UNKNOWN, 5))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("unknown kind");
+      assertThatThrownBy(() -> writeOff(RecordKind.PSP_TXN, 5, "eur", "adyen", null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("currency");
+      assertThatThrownBy(() -> writeOff(RecordKind.PSP_TXN, 5, "EUR", "ad yen", null))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () -> writeOffEntries(RecordKind.PAYOUT, PostingRules.MAX_ABS_AMOUNT_MINOR + 1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("amount_minor");
+      Match two =
+          MatchFixtures.writeOff(T, "m-wo", approved, RecordKind.PAYOUT, "p", 1, "EUR", null, null);
+      two.setMembers(List.of(two.getMembers().get(0), two.getMembers().get(0)));
+      assertThatThrownBy(() -> PostingRules.entriesFor(two))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("exactly 1 member");
+    }
+
+    @Test
+    void aManualMatchWithAnotherRuleStillBooksByItsShape() {
+      Match notAWriteOff =
+          match(
+              T,
+              "M:wo",
+              MatchLevel.MANUAL,
+              expected("o1", 100, "EUR"),
+              pspTxn("c1", "CAPTURE", 100, 0, "EUR", "adyen"));
+      assertThat(single(notAWriteOff).getSourceKind()).isEqualTo("MATCH_MANUAL");
+    }
+  }
+
+  @Nested
+  class Unmatch {
+
+    private final Instant approved = Instant.parse("2024-04-03T11:00:00Z");
+
+    @Test
+    void becomesAReversalMarkerWithoutPostings() {
+      JournalEntry e = single(MatchFixtures.unmatch(T, "m-un", approved, "L1:c1"));
+      assertThat(e.getSourceKind()).isEqualTo("REVERSAL");
+      assertThat(e.getSourceId()).isEqualTo("m-un");
+      assertThat(e.getReversesSourceId()).isEqualTo("L1:c1");
+      assertThat(e.getEntryId()).isEqualTo(EntryIds.entryId(T, "REVERSAL", "m-un"));
+      assertThat(e.getBookedAt()).isEqualTo(approved);
+      assertThat(e.getPostings()).isEmpty();
+      assertThat(JournalEntryInvariants.isReversal(e)).isTrue();
+      assertThat(single(MatchFixtures.unmatch(T, "m-un", approved, "L1:c1"))).isEqualTo(e);
+    }
+
+    @Test
+    void twoUnmatchesOfOneMatchAreTwoMarkersTheLedgerTellsApart() {
+      JournalEntry first = single(MatchFixtures.unmatch(T, "m-un-1", approved, "L1:c1"));
+      JournalEntry second = single(MatchFixtures.unmatch(T, "m-un-2", approved, "L1:c1"));
+      assertThat(second.getEntryId()).isNotEqualTo(first.getEntryId());
+      assertThat(second.getReversesSourceId()).isEqualTo(first.getReversesSourceId());
+    }
+
+    @Test
+    void malformedUnmatches() {
+      Match self = MatchFixtures.unmatch(T, "m-un", approved, "m-un");
+      assertThatThrownBy(() -> PostingRules.entriesFor(self))
+          .isInstanceOf(IllegalArgumentException.class);
+      String tooLong = "m".repeat(JournalEntryInvariants.MAX_SOURCE_ID_LENGTH + 1);
+      assertThatThrownBy(
+              () -> PostingRules.entriesFor(MatchFixtures.unmatch(T, "m-un", approved, tooLong)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () -> PostingRules.entriesFor(MatchFixtures.unmatch(T, "m-un", approved, "")))
+          .isInstanceOf(IllegalArgumentException.class);
+      Match notUnknown = MatchFixtures.unmatch(T, "m-un", approved, "L1:c1");
+      notUnknown.getMembers().get(0).setRecordKind(RecordKind.PSP_TXN);
+      assertThatThrownBy(() -> PostingRules.entriesFor(notUnknown))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("UNKNOWN");
+      Match two = MatchFixtures.unmatch(T, "m-un", approved, "L1:c1");
+      two.setMembers(List.of(two.getMembers().get(0), two.getMembers().get(0)));
+      assertThatThrownBy(() -> PostingRules.entriesFor(two))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

@@ -9,7 +9,14 @@ import dev.recon.schemas.JournalEntry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.OperatorIOMetricGroup;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
@@ -74,5 +81,66 @@ class LedgerSinkWriterTest {
             UnregisteredMetricsGroup.createSinkWriterMetricGroup());
     failing.write(ENTRY, null);
     assertThatThrownBy(() -> failing.flush(false)).isInstanceOf(IOException.class);
+  }
+
+  /** Records the counters the writer registers, by name. */
+  private static final class CountingMetricGroup extends UnregisteredMetricsGroup
+      implements SinkWriterMetricGroup {
+
+    private final Map<String, Counter> counters = new HashMap<>();
+    private final Counter sent = new SimpleCounter();
+
+    @Override
+    public Counter counter(String name) {
+      return counters.computeIfAbsent(name, n -> new SimpleCounter());
+    }
+
+    long count(String name) {
+      return counters.get(name).getCount();
+    }
+
+    @Override
+    public OperatorIOMetricGroup getIOMetricGroup() {
+      return UnregisteredMetricsGroup.createOperatorIOMetricGroup();
+    }
+
+    @Override
+    public Counter getNumRecordsOutErrorsCounter() {
+      return new SimpleCounter();
+    }
+
+    @Override
+    public Counter getNumRecordsSendErrorsCounter() {
+      return new SimpleCounter();
+    }
+
+    @Override
+    public Counter getNumRecordsSendCounter() {
+      return sent;
+    }
+
+    @Override
+    public Counter getNumBytesSendCounter() {
+      return new SimpleCounter();
+    }
+
+    @Override
+    public void setCurrentSendTimeGauge(Gauge<Long> gauge) {}
+  }
+
+  @Test
+  void reversalOutcomesAreCountedLikeTheOtherEntries() throws Exception {
+    CountingMetricGroup metrics = new CountingMetricGroup();
+    LedgerSinkWriter sink =
+        new LedgerSinkWriter(batch -> new WriteResult(3, 4, 9, 1, 2, 3), metrics);
+    sink.write(ENTRY, null);
+    sink.flush(false);
+    sink.write(ENTRY, null);
+    sink.flush(true);
+    assertThat(metrics.sent.getCount()).isEqualTo(6);
+    assertThat(metrics.count("ledgerEntriesSkipped")).isEqualTo(8);
+    assertThat(metrics.count(LedgerSinkWriter.MATCHES_REVERSED)).isEqualTo(2);
+    assertThat(metrics.count(LedgerSinkWriter.REVERSALS_NOTHING_TO_REVERSE)).isEqualTo(4);
+    assertThat(metrics.count(LedgerSinkWriter.REVERSALS_ALREADY_REVERSED)).isEqualTo(6);
   }
 }

@@ -10,6 +10,7 @@ import dev.recon.ledger.posting.PostingRules;
 import dev.recon.matching.job.MatchingJob;
 import dev.recon.matching.job.MatchingSettings;
 import dev.recon.schemas.BankLine;
+import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
@@ -211,6 +212,11 @@ public final class MatchBenchmark {
                               ReconException.class,
                               x -> tenantKey(x.getTenantId()),
                               runId + "-m-exc"),
+                          kafka.exactlyOnceSink(
+                              topics.resolutions(),
+                              ExceptionResolution.class,
+                              r -> tenantKey(r.getTenantId()),
+                              runId + "-m-res"),
                           kafka.exactlyOnceSink(
                               topics.journal(),
                               JournalEntry.class,

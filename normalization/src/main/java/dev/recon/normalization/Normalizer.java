@@ -5,6 +5,8 @@ import dev.recon.normalization.format.Format;
 import dev.recon.normalization.format.FormatDetector;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
+import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.schemas.Provenance;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +45,20 @@ public final class Normalizer {
    * @param formatHint a {@link Format#fromName} name forcing the format, or null to detect it
    */
   public Normalized normalize(byte[] payload, Provenance provenance, String formatHint) {
+    List<SpecificRecord> records = new ArrayList<>();
+    Normalized streamed = normalize(payload, provenance, formatHint, records::add);
+    return new Normalized(streamed.format(), streamed.result().withRecords(records));
+  }
+
+  /**
+   * Normalizes the file, handing each record to {@code sink} as it is parsed; the result carries
+   * the errors, findings and control totals, and no records. Records of an unconfirmed callback
+   * never reach the sink: they become findings.
+   *
+   * @param formatHint a {@link Format#fromName} name forcing the format, or null to detect it
+   */
+  public Normalized normalize(
+      byte[] payload, Provenance provenance, String formatHint, RecordSink sink) {
     Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
     if (tooLarge.isPresent()) {
       return new Normalized(
@@ -75,11 +91,13 @@ public final class Normalizer {
                 FormatDetector.unknownFormatMessage(ParseResult.fileNameOf(provenance), head)));
       }
     }
-    ParseResult parsed = Parsers.forFormat(format.get(), limits).parse(payload, provenance);
+    RecordParser parser = Parsers.forFormat(format.get(), limits);
     if (isUnconfirmed(provenance)) {
-      parsed = withheld(parsed, provenance);
+      List<SpecificRecord> withheld = new ArrayList<>();
+      ParseResult parsed = parser.parse(payload, provenance, withheld::add);
+      return new Normalized(format, withheld(parsed, withheld, provenance));
     }
-    return new Normalized(format, parsed);
+    return new Normalized(format, parser.parse(payload, provenance, sink));
   }
 
   static boolean isUnconfirmed(Provenance provenance) {
@@ -88,9 +106,10 @@ public final class Normalizer {
   }
 
   /** The same result with every record turned into a finding: nothing of it is booked. */
-  private static ParseResult withheld(ParseResult parsed, Provenance provenance) {
+  private static ParseResult withheld(
+      ParseResult parsed, List<SpecificRecord> records, Provenance provenance) {
     List<DataQualityFinding> findings = new ArrayList<>(parsed.findings());
-    for (SpecificRecord r : parsed.records()) {
+    for (SpecificRecord r : records) {
       findings.add(
           new DataQualityFinding(
               ParseResult.fileNameOf(provenance),

@@ -23,6 +23,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.PaymentEvent;
@@ -72,8 +73,8 @@ public final class AdyenPaymentsAccountingParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     Map<String, Integer> lifecycle = new TreeMap<>();
     CsvTable.open(payload, limits, AdyenAccountingColumns.REQUIRED, out)
         .ifPresent(table -> table.forEachRow(row -> mapRow(row, provenance, out, lifecycle)));

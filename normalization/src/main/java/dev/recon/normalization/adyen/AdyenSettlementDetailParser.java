@@ -23,6 +23,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.format.WallClockText;
 import dev.recon.normalization.money.MinorUnits;
@@ -74,8 +75,8 @@ public final class AdyenSettlementDetailParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     AdyenBatchTotals batches = new AdyenBatchTotals();
     CsvTable.open(payload, limits, AdyenColumns.REQUIRED, out)
         .ifPresent(table -> table.forEachRow(row -> mapRow(row, provenance, out, batches)));

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A data row whose fields are reached by header name. */
-public record BoundRow(int line, HeaderIndex header, List<String> fields, String raw) {
+public record BoundRow(int line, HeaderIndex header, List<String> fields) {
 
   public BoundRow {
     fields = FieldList.immutable(fields);

@@ -8,10 +8,27 @@ public sealed interface CsvLine permits CsvLine.Row, CsvLine.Malformed {
   /** 1-based physical line the record starts on. */
   int line();
 
-  /** The record's fields, unquoted; {@code raw} is its text as in the file, for excerpts only. */
-  record Row(int line, List<String> fields, String raw) implements CsvLine {
+  /**
+   * The record's fields, unquoted. Its text as in the file is {@code text} from {@code start} to
+   * {@code end}, cut out only when an excerpt is needed: most rows never need one.
+   */
+  record Row(int line, List<String> fields, String text, int start, int end) implements CsvLine {
     public Row {
       fields = FieldList.immutable(fields);
+      if (start < 0 || start > end || end > text.length()) {
+        throw new IllegalArgumentException(
+            "row span " + start + ".." + end + " of " + text.length() + " characters");
+      }
+    }
+
+    /** A row whose text is all of {@code raw}. */
+    public Row(int line, List<String> fields, String raw) {
+      this(line, fields, raw, 0, raw.length());
+    }
+
+    /** The record's text as in the file, for excerpts. */
+    public String raw() {
+      return text.substring(start, end);
     }
   }
 

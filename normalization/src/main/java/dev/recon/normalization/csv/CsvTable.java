@@ -123,7 +123,7 @@ public final class CsvTable {
         }
         fields = fields.subList(0, header.width());
       }
-      mapper.accept(new BoundRow(row.line(), header, fields, row.raw()));
+      mapper.accept(new BoundRow(row.line(), header, fields));
     }
   }
 }

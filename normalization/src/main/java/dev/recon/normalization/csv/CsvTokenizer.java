@@ -102,7 +102,7 @@ public final class CsvTokenizer {
       }
       fields[count++] = value;
       if (pos >= n) {
-        return row(startLine, fields, count, s.substring(start, pos));
+        return row(startLine, fields, count, start, pos);
       }
       char c = s.charAt(pos);
       if (c == ',') {
@@ -111,13 +111,13 @@ public final class CsvTokenizer {
       }
       int end = pos;
       skipLineEnd();
-      return row(startLine, fields, count, s.substring(start, end));
+      return row(startLine, fields, count, start, end);
     }
   }
 
-  private CsvLine.Row row(int startLine, String[] fields, int count, String raw) {
+  private CsvLine.Row row(int startLine, String[] fields, int count, int start, int end) {
     lastWidth = count;
-    return new CsvLine.Row(startLine, FieldList.owning(fields, count), raw);
+    return new CsvLine.Row(startLine, FieldList.owning(fields, count), s, start, end);
   }
 
   private String tooLong() {

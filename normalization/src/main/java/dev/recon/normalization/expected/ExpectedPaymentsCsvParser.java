@@ -21,6 +21,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.ExpectedPayment;
@@ -50,8 +51,8 @@ public final class ExpectedPaymentsCsvParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     CsvTable.open(payload, limits, ExpectedColumns.REQUIRED, out)
         .ifPresent(
             table -> {

@@ -4,7 +4,7 @@ import dev.recon.normalization.money.MinorSum;
 import dev.recon.schemas.Provenance;
 import dev.recon.schemas.RecordKind;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,19 +46,44 @@ public record ParseResult(
     return builder(provenance).error(0, field, reason, null).build();
   }
 
+  /** A builder that keeps the records, for {@link #records()} of the result. */
   public static Builder builder(Provenance provenance) {
-    return new Builder(fileNameOf(provenance));
+    List<SpecificRecord> kept = new ArrayList<>();
+    return new Builder(fileNameOf(provenance), kept::add, kept);
   }
 
-  /** Collects one file's outcome while a parser streams through it. */
+  /**
+   * A builder that hands each record to {@code sink} as it is added and keeps none: the result's
+   * {@link #records()} is empty, its errors, findings and control totals are complete.
+   */
+  public static Builder builder(Provenance provenance, RecordSink sink) {
+    return new Builder(fileNameOf(provenance), Objects.requireNonNull(sink), List.of());
+  }
+
+  /** The same outcome with {@code records} as its records (those a sink received). */
+  public ParseResult withRecords(List<SpecificRecord> records) {
+    return new ParseResult(records, errors, findings, controlTotals);
+  }
+
+  /**
+   * Collects one file's outcome while a parser streams through it. Duplicate ids and control totals
+   * are tallied as records arrive, so a record need not be kept after the sink took it.
+   */
   public static final class Builder {
     private final String fileName;
-    private final List<SpecificRecord> records = new ArrayList<>();
+    private final RecordSink sink;
+    private final List<SpecificRecord> kept;
     private final List<ParseError> errors = new ArrayList<>();
     private final List<DataQualityFinding> findings = new ArrayList<>();
+    private final List<DataQualityFinding> duplicates = new ArrayList<>();
+    private final Map<RecordKind, FirstLines> firstLines = new EnumMap<>(RecordKind.class);
+    private final Map<RecordKind, Map<String, Totals>> totals = new TreeMap<>();
+    private int recordCount;
 
-    private Builder(String fileName) {
+    private Builder(String fileName, RecordSink sink, List<SpecificRecord> kept) {
       this.fileName = fileName;
+      this.sink = sink;
+      this.kept = kept;
     }
 
     public String fileName() {
@@ -66,7 +91,25 @@ public record ParseResult(
     }
 
     public Builder add(SpecificRecord record) {
-      records.add(Objects.requireNonNull(record));
+      CanonicalSummary s = CanonicalSummary.of(Objects.requireNonNull(record));
+      int earlier =
+          firstLines
+              .computeIfAbsent(s.recordKind(), k -> new FirstLines())
+              .putIfAbsent(s.recordId(), s.line());
+      if (earlier != FirstLines.NOT_SEEN) {
+        duplicates.add(
+            new DataQualityFinding(
+                fileName,
+                s.line(),
+                DUPLICATE_RECORD_ID,
+                s.recordKind() + " record id of line " + s.line() + " repeats line " + earlier));
+      }
+      totals
+          .computeIfAbsent(s.recordKind(), k -> new TreeMap<>())
+          .computeIfAbsent(s.currency(), c -> new Totals())
+          .add(s.amountMinor());
+      recordCount++;
+      sink.accept(record);
       return this;
     }
 
@@ -82,30 +125,16 @@ public record ParseResult(
     }
 
     public int recordCount() {
-      return records.size();
+      return recordCount;
     }
 
+    /**
+     * The outcome: the parser's own findings first, then duplicate ids in record order, then
+     * control-total overflows.
+     */
     public ParseResult build() {
       List<DataQualityFinding> allFindings = new ArrayList<>(findings);
-      Map<RecordId, Integer> firstLineById = new HashMap<>(records.size() * 4 / 3 + 16);
-      Map<RecordKind, Map<String, Totals>> totals = new TreeMap<>();
-      for (SpecificRecord record : records) {
-        CanonicalSummary s = CanonicalSummary.of(record);
-        Integer earlier =
-            firstLineById.putIfAbsent(new RecordId(s.recordKind(), s.recordId()), s.line());
-        if (earlier != null) {
-          allFindings.add(
-              new DataQualityFinding(
-                  fileName,
-                  s.line(),
-                  DUPLICATE_RECORD_ID,
-                  s.recordKind() + " record id of line " + s.line() + " repeats line " + earlier));
-        }
-        totals
-            .computeIfAbsent(s.recordKind(), k -> new TreeMap<>())
-            .computeIfAbsent(s.currency(), c -> new Totals())
-            .add(s.amountMinor());
-      }
+      allFindings.addAll(duplicates);
       List<ControlTotal> controlTotals = new ArrayList<>();
       totals.forEach(
           (kind, byCurrency) ->
@@ -124,12 +153,9 @@ public record ParseResult(
                         new ControlTotal(
                             kind, currency, t.count, t.sum.value().orElse(0L), overflowed));
                   }));
-      return new ParseResult(records, errors, allFindings, controlTotals);
+      return new ParseResult(kept, errors, allFindings, controlTotals);
     }
   }
-
-  /** A record's identity within one file: its kind and id (the id may be null). */
-  private record RecordId(RecordKind kind, String id) {}
 
   private static final class Totals {
     private long count;

@@ -34,6 +34,12 @@ public final class JsonInput {
   /** Tokens in one document: bounds the tree built from a payload of many tiny values. */
   public static final long MAX_TOKENS = 10_000_000L;
 
+  /**
+   * Payload bytes per token allowed beyond {@link #MAX_TOKENS}: only a caller that raised the
+   * payload limit far above the default (the parse benchmark) gets more tokens, in proportion.
+   */
+  static final int BYTES_PER_EXTRA_TOKEN = 8;
+
   /** One mapper per distinct limits; limits are a handful of immutable values. */
   private static final Map<ParserLimits, ObjectMapper> MAPPERS = new ConcurrentHashMap<>();
 
@@ -79,13 +85,18 @@ public final class JsonInput {
                     .maxStringLength(limits.maxLineChars())
                     .maxNameLength(MAX_NAME_CHARS)
                     .maxNumberLength(MAX_NUMBER_CHARS)
-                    .maxTokenCount(MAX_TOKENS)
+                    .maxTokenCount(maxTokens(limits))
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     return new ObjectMapper(factory)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  }
+
+  /** {@link #MAX_TOKENS}, or more for a payload limit above 80 MB. */
+  static long maxTokens(ParserLimits limits) {
+    return Math.max(MAX_TOKENS, limits.maxPayloadBytes() / BYTES_PER_EXTRA_TOKEN);
   }
 
   private static String firstLine(String message) {

@@ -6,6 +6,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.money.MinorSum;
 import dev.recon.normalization.money.MinorUnits;
@@ -55,12 +56,12 @@ public final class Mt940Parser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
     Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
     if (tooLarge.isPresent()) {
       return ParseResult.fileError(provenance, null, tooLarge.get());
     }
-    ParseResult.Builder out = ParseResult.builder(provenance);
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     List<SwiftField> fields =
         SwiftFieldReader.read(TextDecoding.decode(payload).text(), limits.maxLineChars(), out);
     new Walk(provenance, out).run(fields);

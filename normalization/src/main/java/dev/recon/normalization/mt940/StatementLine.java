@@ -1,12 +1,12 @@
 package dev.recon.normalization.mt940;
 
-import com.prowidesoftware.swift.model.field.Field61;
 import dev.recon.normalization.format.RowProblems;
 import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * One :61: statement line, split into its subfields by Prowide's {@link Field61} and checked here.
+ * One :61: statement line, split into its subfields as Prowide's Field61 does ({@link
+ * Field61Parts}) and checked here.
  *
  * <p>Sign: C credit +, D debit -. RC is the reversal of a credit and so debits the account, RD the
  * reversal of a debit and so credits it; both are flagged as reversals. With these signs opening +
@@ -31,17 +31,16 @@ record StatementLine(
 
   /** The line, or null after recording its problems. */
   static StatementLine parse(String value, String currency, RowProblems problems) {
-    Field61 f = new Field61(withoutBlankEntryDate(value));
+    Field61Parts f = Field61Parts.of(withoutBlankEntryDate(value));
     LocalDate valueDate =
-        f.getValueDate() == null
+        f.valueDate() == null
             ? missing(problems, FIELD + "value date")
-            : SwiftDates.yymmdd(FIELD + "value date", f.getValueDate(), problems);
+            : SwiftDates.yymmdd(FIELD + "value date", f.valueDate(), problems);
     LocalDate bookingDate = valueDate;
-    if (valueDate != null && f.getEntryDate() != null) {
-      bookingDate =
-          SwiftDates.entryDate(FIELD + "entry date", f.getEntryDate(), valueDate, problems);
+    if (valueDate != null && f.entryDate() != null) {
+      bookingDate = SwiftDates.entryDate(FIELD + "entry date", f.entryDate(), valueDate, problems);
     }
-    String mark = f.getDebitCreditMark() == null ? "" : f.getDebitCreditMark().strip();
+    String mark = f.debitCreditMark() == null ? "" : f.debitCreditMark().strip();
     int sign =
         switch (mark) {
           case "C", "RD" -> 1;
@@ -51,9 +50,9 @@ record StatementLine(
             yield 0;
           }
         };
-    Long amount = SwiftAmount.parse(FIELD + "amount", f.getAmount(), currency, problems);
-    String typeLetter = f.getTransactionType();
-    String code = f.getIdentificationCode();
+    Long amount = SwiftAmount.parse(FIELD + "amount", f.amount(), currency, problems);
+    String typeLetter = f.transactionType();
+    String code = f.identificationCode();
     if (typeLetter == null
         || !TRANSACTION_TYPE_LETTERS.contains(typeLetter)
         || code == null
@@ -72,9 +71,9 @@ record StatementLine(
         sign * amount,
         mark.startsWith("R"),
         typeLetter + code.strip(),
-        reference(f.getReferenceForTheAccountOwner()),
-        reference(f.getReferenceOfTheAccountServicingInstitution()),
-        blankToNull(f.getSupplementaryDetails()));
+        reference(f.ownerReference()),
+        reference(f.servicingInstitutionReference()),
+        blankToNull(f.supplementaryDetails()));
   }
 
   /** Some banks write the optional entry date as four spaces; Prowide then misreads the mark. */

@@ -3,8 +3,6 @@ package dev.recon.normalization.mt940;
 import dev.recon.normalization.format.ParseResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits MT940 text into tagged fields with their line numbers. Accepts what banks actually send:
@@ -13,11 +11,6 @@ import java.util.regex.Pattern;
  * the next tag or at any of these separators; every other line continues the current field.
  */
 final class SwiftFieldReader {
-
-  /** Field tag at the start of a line: two digits and an optional option letter. */
-  private static final Pattern TAG = Pattern.compile(":(\\d{2}[A-Z]?):(.*)");
-
-  private static final Pattern PREAMBLE = Pattern.compile(":?940:?");
 
   private static final String BLOCK_4_START = "{4:";
 
@@ -29,10 +22,21 @@ final class SwiftFieldReader {
     String tag = null;
     List<String> lines = new ArrayList<>();
     int tagLine = 0;
-    String[] physical = text.split("\r\n|\r|\n", -1);
-    for (int i = 0; i < physical.length; i++) {
-      int lineNumber = i + 1;
-      String line = physical[i];
+    // Physical lines split at CRLF, CR or LF, as text.split("\r\n|\r|\n", -1) would, without
+    // the array of all lines and the regex.
+    int n = text.length();
+    int lineNumber = 0;
+    for (int start = 0; start <= n; ) {
+      int end = start;
+      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      lineNumber++;
+      String line = text.substring(start, end);
+      start =
+          end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+              ? end + 2
+              : end + 1;
       if (line.length() > maxLineChars) {
         out.error(lineNumber, null, "line longer than " + maxLineChars + " characters", null);
         line = "";
@@ -42,23 +46,18 @@ final class SwiftFieldReader {
         // Envelope blocks 1-3 (and 5): only text after "{4:" on the same line is content.
         line = block4 >= 0 ? line.substring(block4 + BLOCK_4_START.length()) : "";
       }
-      String stripped = line.strip();
-      Matcher m = TAG.matcher(line);
-      boolean separator =
-          stripped.isEmpty()
-              || stripped.equals("-")
-              || stripped.startsWith("-}")
-              || PREAMBLE.matcher(stripped).matches();
-      if (m.matches() || separator) {
+      int tagLength = tagLength(line);
+      boolean separator = tagLength < 0 && isSeparator(line.strip());
+      if (tagLength >= 0 || separator) {
         if (tag != null) {
           fields.add(new SwiftField(tag, lines, tagLine));
           tag = null;
           lines = new ArrayList<>();
         }
-        if (m.matches()) {
-          tag = m.group(1);
+        if (tagLength >= 0) {
+          tag = line.substring(1, 1 + tagLength);
           tagLine = lineNumber;
-          lines.add(m.group(2));
+          lines.add(line.substring(tagLength + 2));
         }
       } else if (tag != null) {
         lines.add(line);
@@ -70,5 +69,47 @@ final class SwiftFieldReader {
       fields.add(new SwiftField(tag, lines, tagLine));
     }
     return fields;
+  }
+
+  /**
+   * The length of the tag of a field's first line, as {@code :(\d{2}[A-Z]?):(.*)} matches it (two
+   * ASCII digits, an optional capital, the rest free of the line terminators '.' does not match),
+   * or -1 when the line is no field start.
+   */
+  static int tagLength(String line) {
+    int n = line.length();
+    if (n < 4 || line.charAt(0) != ':' || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))) {
+      return -1;
+    }
+    int tagLength;
+    if (line.charAt(3) == ':') {
+      tagLength = 2;
+    } else if (n >= 5 && line.charAt(3) >= 'A' && line.charAt(3) <= 'Z' && line.charAt(4) == ':') {
+      tagLength = 3;
+    } else {
+      return -1;
+    }
+    for (int i = tagLength + 2; i < n; i++) {
+      char c = line.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return -1;
+      }
+    }
+    return tagLength;
+  }
+
+  /** Blank, a '-' message separator, the end of block 4, or a "940" preamble (:?940:?). */
+  private static boolean isSeparator(String stripped) {
+    return stripped.isEmpty()
+        || stripped.equals("-")
+        || stripped.startsWith("-}")
+        || stripped.equals("940")
+        || stripped.equals(":940")
+        || stripped.equals("940:")
+        || stripped.equals(":940:");
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

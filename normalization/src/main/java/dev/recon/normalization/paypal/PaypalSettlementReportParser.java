@@ -26,6 +26,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.PaymentEventType;
@@ -74,8 +75,8 @@ public final class PaypalSettlementReportParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     Optional<String> tooLarge = limits.payloadOverLimit(payload.length);
     if (tooLarge.isPresent()) {
       out.error(0, null, tooLarge.get(), null);
@@ -134,8 +135,7 @@ public final class PaypalSettlementReportParser implements RecordParser {
                 "row has " + rest.size() + " fields but the header has " + header.width(),
                 Excerpt.rowStart(row.raw()));
           } else {
-            BoundRow bound =
-                new BoundRow(row.line(), header, rest.subList(0, header.width()), row.raw());
+            BoundRow bound = new BoundRow(row.line(), header, rest.subList(0, header.width()));
             mapRow(bound, provenance, out, section, report);
           }
         }

@@ -19,6 +19,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.money.MinorUnits;
 import dev.recon.schemas.PaymentEvent;
@@ -65,8 +66,8 @@ public final class StripeBalanceHistoryParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     CsvTable.open(payload, limits, StripeBalanceHistoryColumns.REQUIRED, out)
         .ifPresent(table -> table.forEachRow(row -> mapRow(row, provenance, out)));
     return out.build();

@@ -22,6 +22,7 @@ import dev.recon.normalization.format.LineProvenance;
 import dev.recon.normalization.format.ParseResult;
 import dev.recon.normalization.format.ParserLimits;
 import dev.recon.normalization.format.RecordParser;
+import dev.recon.normalization.format.RecordSink;
 import dev.recon.normalization.format.RowProblems;
 import dev.recon.normalization.format.WallClockText;
 import dev.recon.normalization.money.MinorUnits;
@@ -76,8 +77,8 @@ public final class StripeItemizedReportParser implements RecordParser {
   }
 
   @Override
-  public ParseResult parse(byte[] payload, Provenance provenance) {
-    ParseResult.Builder out = ParseResult.builder(provenance);
+  public ParseResult parse(byte[] payload, Provenance provenance, RecordSink sink) {
+    ParseResult.Builder out = ParseResult.builder(provenance, sink);
     CsvTable.open(payload, limits, StripeColumns.REQUIRED, out)
         .ifPresent(
             table -> {

@@ -128,6 +128,7 @@ public final class StripeItemizedReportParser implements RecordParser {
     if (problems.reportTo(out)) {
       return;
     }
+    Map<String, String> metadata = metadata(row);
     PaymentEvent.Builder event =
         PaymentEvent.newBuilder()
             .setPsp(PSP)
@@ -135,8 +136,9 @@ public final class StripeItemizedReportParser implements RecordParser {
             .setGrossCurrency(currency)
             .setNetCurrency(currency)
             .setEventTime(eventTime)
-            .setMetadata(metadata(row))
+            .setMetadata(metadata)
             .setProvenance(LineProvenance.of(provenance, row.line()));
+    StripeMerchantReference.fromReportMetadata(metadata).ifPresent(event::setMerchantReference);
 
     if (type.get() == PaymentEventType.PAYOUT) {
       Optional<String> payoutId = row.optional(payoutsView ? PAYOUT_ID : SOURCE_ID);

@@ -443,7 +443,7 @@ public final class StripeWebhookEventParser implements RecordParser {
 
   /** The tenant's own reference, from the metadata keys integrations commonly set. */
   private static String merchantReference(JsonNode object) {
-    for (String key : List.of("order_id", "merchant_reference", "reference")) {
+    for (String key : StripeMerchantReference.METADATA_KEYS) {
       Optional<String> value = JsonFields.text(object.path("metadata"), key);
       if (value.isPresent()) {
         return value.get();

@@ -115,6 +115,8 @@ class StripeItemizedReportParserTest {
     assertThat(events(r).get(0).getMetadata())
         .containsEntry("payment_metadata[order_id]", "ord-1001")
         .doesNotContainKey("customer_email");
+    // The order id in the payment's metadata is the tenant's reference: L1 pairs on it.
+    assertThat(events(r).get(0).getMerchantReference()).isEqualTo("ord-1001");
   }
 
   @Test

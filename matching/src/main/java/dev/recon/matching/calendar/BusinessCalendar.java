@@ -67,6 +67,25 @@ public final class BusinessCalendar implements Serializable {
     return d;
   }
 
+  /**
+   * T-n: the n-th business day before {@code day}; for n = 0 the day itself, whether or not it is
+   * one (a window opening on the payout date opens on it).
+   */
+  public LocalDate minusBusinessDays(LocalDate day, int n) {
+    if (n < 0 || n > MAX_BUSINESS_DAYS) {
+      throw new IllegalArgumentException(
+          "business days outside 0.." + MAX_BUSINESS_DAYS + ": " + n);
+    }
+    LocalDate d = day;
+    for (int left = n; left > 0; ) {
+      d = d.minusDays(1);
+      if (isBusinessDay(d)) {
+        left--;
+      }
+    }
+    return d;
+  }
+
   /** Business days after {@code from} up to and including {@code to}; 0 when to is not later. */
   public long businessDaysAfter(LocalDate from, LocalDate to) {
     long count = 0;

@@ -5,8 +5,13 @@ import dev.recon.matching.model.Payout;
 import dev.recon.matching.model.StatementLine;
 import java.util.Comparator;
 
-/** A payout and a bank line that could match, by which rule and how many days apart. */
-public record CashCandidate(Payout payout, StatementLine line, MatchRule rule, long dayDistance) {
+/**
+ * A payout and a bank line that could match, by which rule and how many days apart.
+ *
+ * @param cashRule the configured cash rule whose terms applied, null for the built-in terms
+ */
+public record CashCandidate(
+    Payout payout, StatementLine line, MatchRule rule, long dayDistance, String cashRule) {
 
   /** Reference evidence first, then the nearest value date, then the smallest ids. */
   public static final Comparator<CashCandidate> PREFERENCE =
@@ -14,4 +19,8 @@ public record CashCandidate(Payout payout, StatementLine line, MatchRule rule, l
           .thenComparingLong(CashCandidate::dayDistance)
           .thenComparing(c -> c.payout().eventId())
           .thenComparing(c -> c.line().lineId());
+
+  public CashCandidate(Payout payout, StatementLine line, MatchRule rule, long dayDistance) {
+    this(payout, line, rule, dayDistance, null);
+  }
 }

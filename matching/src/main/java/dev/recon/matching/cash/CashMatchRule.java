@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * L4: a payout against the bank line that shows the cash arriving, under one tenant + currency +
  * amount key. A line carrying the payout's reference matches with confidence 100; otherwise a line
- * valued within [payout date - 1 day, payout date + 5 days] matches with confidence 70.
+ * valued within the value-date window matches with confidence 70. Both under the pair's {@link
+ * CashTerms}: a configured {@link CashRule} (reference patterns, business-day window), or the
+ * built-in containment check and [payout date - 1 day, payout date + 5 days].
  *
  * <p>Unlike L1 and L3, each record here has its own window: the same amount recurs (fixed payouts,
  * subscriptions), so a key may never go quiet, and a record must not wait for it to.
@@ -42,14 +44,21 @@ public final class CashMatchRule {
   }
 
   public static Optional<CashCandidate> evidence(Payout payout, StatementLine line) {
-    long days = ChronoUnit.DAYS.between(payout.payoutDate(), line.valueDate());
-    if (PayoutReference.appearsOn(payout, line)) {
+    return evidence(payout, line, CashTerms.DEFAULT);
+  }
+
+  /** Reference evidence (in any window), else value-date evidence, under the pair's terms. */
+  public static Optional<CashCandidate> evidence(
+      Payout payout, StatementLine line, CashTerms terms) {
+    long days = Math.absExact(ChronoUnit.DAYS.between(payout.payoutDate(), line.valueDate()));
+    CashTerms.Pair pair = terms.of(payout, line);
+    if (pair.referenceShows()) {
       return Optional.of(
-          new CashCandidate(payout, line, MatchRule.AMOUNT_REFERENCE, Math.absExact(days)));
+          new CashCandidate(payout, line, MatchRule.AMOUNT_REFERENCE, days, pair.ruleName()));
     }
-    if (days >= -VALUE_DATE_DAYS_BEFORE && days <= VALUE_DATE_DAYS_AFTER) {
+    if (pair.onTime()) {
       return Optional.of(
-          new CashCandidate(payout, line, MatchRule.AMOUNT_VALUE_DATE, Math.absExact(days)));
+          new CashCandidate(payout, line, MatchRule.AMOUNT_VALUE_DATE, days, pair.ruleName()));
     }
     return Optional.empty();
   }
@@ -60,10 +69,15 @@ public final class CashMatchRule {
    * ambiguous waits for expiry, where all candidates are weighed at once.
    */
   public static CashDecision onArrival(List<Payout> payouts, List<StatementLine> lines) {
-    CashDecision byReference = assign(payouts, lines, true);
+    return onArrival(payouts, lines, CashTerms.DEFAULT);
+  }
+
+  public static CashDecision onArrival(
+      List<Payout> payouts, List<StatementLine> lines, CashTerms terms) {
+    CashDecision byReference = assign(payouts, lines, true, terms);
     if (byReference.openPayouts().size() == 1 && byReference.openLines().size() == 1) {
       Optional<CashCandidate> only =
-          evidence(byReference.openPayouts().get(0), byReference.openLines().get(0));
+          evidence(byReference.openPayouts().get(0), byReference.openLines().get(0), terms);
       if (only.isPresent()) {
         List<MatchedSet> matches = new ArrayList<>(byReference.matches());
         matches.add(toMatch(only.get()));
@@ -79,7 +93,16 @@ public final class CashMatchRule {
    */
   public static CashDecision onExpiry(
       List<Payout> payouts, List<StatementLine> lines, Instant now, Duration window) {
-    CashDecision assigned = assign(payouts, lines, false);
+    return onExpiry(payouts, lines, now, window, CashTerms.DEFAULT);
+  }
+
+  public static CashDecision onExpiry(
+      List<Payout> payouts,
+      List<StatementLine> lines,
+      Instant now,
+      Duration window,
+      CashTerms terms) {
+    CashDecision assigned = assign(payouts, lines, false, terms);
     List<Break> breaks = new ArrayList<>();
     List<Payout> openPayouts = new ArrayList<>();
     List<StatementLine> openLines = new ArrayList<>();
@@ -107,13 +130,23 @@ public final class CashMatchRule {
    * when a record arrives after its counterpart broke and was kept for it.
    */
   public static CashDecision pairs(List<Payout> payouts, List<StatementLine> lines) {
-    return assign(payouts, lines, false);
+    return pairs(payouts, lines, CashTerms.DEFAULT);
+  }
+
+  public static CashDecision pairs(
+      List<Payout> payouts, List<StatementLine> lines, CashTerms terms) {
+    return assign(payouts, lines, false, terms);
   }
 
   /** The key holds too much: weigh all candidates and break everything left, now. */
   public static CashDecision onOverflow(
       List<Payout> payouts, List<StatementLine> lines, Instant detectedAt) {
-    CashDecision assigned = assign(payouts, lines, false);
+    return onOverflow(payouts, lines, detectedAt, CashTerms.DEFAULT);
+  }
+
+  public static CashDecision onOverflow(
+      List<Payout> payouts, List<StatementLine> lines, Instant detectedAt, CashTerms terms) {
+    CashDecision assigned = assign(payouts, lines, false, terms);
     List<Break> breaks = new ArrayList<>();
     assigned.openPayouts().forEach(p -> breaks.add(missingInBank(p, detectedAt)));
     assigned.openLines().forEach(l -> breaks.add(unmatchedLine(l, detectedAt)));
@@ -129,11 +162,11 @@ public final class CashMatchRule {
 
   /** Greedy over candidates in order of preference: each record takes part in one match. */
   private static CashDecision assign(
-      List<Payout> payouts, List<StatementLine> lines, boolean referenceOnly) {
+      List<Payout> payouts, List<StatementLine> lines, boolean referenceOnly, CashTerms terms) {
     List<CashCandidate> candidates = new ArrayList<>();
     for (Payout payout : payouts) {
       for (StatementLine line : lines) {
-        evidence(payout, line)
+        evidence(payout, line, terms)
             .filter(c -> !referenceOnly || c.rule() == MatchRule.AMOUNT_REFERENCE)
             .ifPresent(candidates::add);
       }
@@ -163,7 +196,8 @@ public final class CashMatchRule {
     return new MatchedSet(
         candidate.payout().tenantId(),
         candidate.rule(),
-        List.of(candidate.payout(), candidate.line()));
+        List.of(candidate.payout(), candidate.line()),
+        candidate.cashRule());
   }
 
   /** The break of a payout no bank line accounts for. */

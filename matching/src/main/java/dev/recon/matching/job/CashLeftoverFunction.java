@@ -3,6 +3,7 @@ package dev.recon.matching.job;
 import dev.recon.matching.cash.CashDecision;
 import dev.recon.matching.cash.CashLeftoverRule;
 import dev.recon.matching.cash.CashMatchRule;
+import dev.recon.matching.cash.CashTerms;
 import dev.recon.matching.model.Break;
 import dev.recon.matching.model.BreakResolution;
 import dev.recon.matching.model.MatchedSet;
@@ -45,7 +46,7 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
   private static final long serialVersionUID = 1L;
 
   private final Duration window;
-  private final long maxBankFeeMinor;
+  private final CashTerms terms;
   private final KeyPolicy policy;
 
   private transient ListState<L4Leftover> held;
@@ -56,12 +57,23 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
   private transient KeyTimer deadline;
 
   CashLeftoverFunction(Duration window, long maxBankFeeMinor, KeyPolicy policy) {
+    this(window, CashTerms.fallback(requireFee(maxBankFeeMinor)), policy);
+  }
+
+  /**
+   * @param terms the cash rules (fee per currency, window, patterns), the fallback fee beside
+   */
+  CashLeftoverFunction(Duration window, CashTerms terms, KeyPolicy policy) {
     this.window = Objects.requireNonNull(window, "window");
+    this.terms = Objects.requireNonNull(terms, "terms");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  private static long requireFee(long maxBankFeeMinor) {
     if (maxBankFeeMinor < 0) {
       throw new IllegalArgumentException("maxBankFeeMinor is negative: " + maxBankFeeMinor);
     }
-    this.maxBankFeeMinor = maxBankFeeMinor;
-    this.policy = Objects.requireNonNull(policy, "policy");
+    return maxBankFeeMinor;
   }
 
   @Override
@@ -107,9 +119,9 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
         for (L4Leftover b : stillBroken) {
           add(b, sources, payouts, lines);
         }
-        matches.addAll(pairByAmount(sources, payouts, lines));
+        matches.addAll(pairByAmount(sources, payouts, lines, terms));
       }
-      CashDecision decision = CashLeftoverRule.decide(payouts, lines, maxBankFeeMinor);
+      CashDecision decision = CashLeftoverRule.decide(payouts, lines, terms);
       matches.addAll(decision.matches());
       for (MatchedSet match : matches) {
         Match avro = match.toAvro();
@@ -162,7 +174,8 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
   private static List<MatchedSet> pairByAmount(
       IdentityHashMap<ReconRecord, L4Leftover> sources,
       List<Payout> payouts,
-      List<StatementLine> lines) {
+      List<StatementLine> lines,
+      CashTerms terms) {
     Map<String, List<Payout>> payoutsByAmount = new LinkedHashMap<>();
     for (Payout p : payouts) {
       payoutsByAmount.computeIfAbsent(sources.get(p).amountKey(), k -> new ArrayList<>()).add(p);
@@ -177,7 +190,7 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
     for (Map.Entry<String, List<Payout>> amount : payoutsByAmount.entrySet()) {
       List<StatementLine> sameAmount = linesByAmount.get(amount.getKey());
       if (sameAmount != null) {
-        pairs.addAll(CashMatchRule.pairs(amount.getValue(), sameAmount).matches());
+        pairs.addAll(CashMatchRule.pairs(amount.getValue(), sameAmount, terms).matches());
       }
     }
     for (MatchedSet pair : pairs) {

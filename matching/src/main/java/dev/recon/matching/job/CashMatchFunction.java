@@ -2,6 +2,7 @@ package dev.recon.matching.job;
 
 import dev.recon.matching.cash.CashDecision;
 import dev.recon.matching.cash.CashMatchRule;
+import dev.recon.matching.cash.CashTerms;
 import dev.recon.matching.model.Break;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.Payout;
@@ -44,6 +45,7 @@ public final class CashMatchFunction
   private final Duration window;
   private final KeyPolicy policy;
   private final boolean handOverLeftovers;
+  private final CashTerms terms;
 
   private transient ListState<PaymentEvent> payouts;
   private transient ListState<BankLine> lines;
@@ -63,9 +65,17 @@ public final class CashMatchFunction
    *     ReconOutputs#L4_LEFTOVERS} (bank fees, aggregated lines) instead of breaking here
    */
   CashMatchFunction(Duration window, KeyPolicy policy, boolean handOverLeftovers) {
+    this(window, policy, handOverLeftovers, CashTerms.DEFAULT);
+  }
+
+  /**
+   * @param terms the cash rules (value-date window, reference patterns) each pair is held to
+   */
+  CashMatchFunction(Duration window, KeyPolicy policy, boolean handOverLeftovers, CashTerms terms) {
     this.window = Objects.requireNonNull(window, "window");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.handOverLeftovers = handOverLeftovers;
+    this.terms = Objects.requireNonNull(terms, "terms");
   }
 
   @Override
@@ -106,14 +116,15 @@ public final class CashMatchFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
     if (arrivalCheck.fired(timestamp)) {
       // The watermark has passed every record held: decide what no in-bound record can change.
-      apply(CashMatchRule.onArrival(loadPayouts(), loadLines()), ctx, out);
+      apply(CashMatchRule.onArrival(loadPayouts(), loadLines(), terms), ctx, out);
     }
     Long next = nextExpiry.registered();
     if (next == null || timestamp < next) {
       return;
     }
     CashDecision decision =
-        CashMatchRule.onExpiry(loadPayouts(), loadLines(), Instant.ofEpochMilli(timestamp), window);
+        CashMatchRule.onExpiry(
+            loadPayouts(), loadLines(), Instant.ofEpochMilli(timestamp), window, terms);
     apply(decision, ctx, out);
   }
 

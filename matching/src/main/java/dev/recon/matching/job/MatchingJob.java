@@ -219,7 +219,9 @@ public final class MatchingJob {
             .uid("payouts")
             .connect(bank)
             .keyBy(InputKeys::payoutByAmount, InputKeys::bankLineByAmount, Types.STRING)
-            .process(new CashMatchFunction(settings.cashWindow(), policy, true), AvroTypes.MATCH)
+            .process(
+                new CashMatchFunction(settings.cashWindow(), policy, true, settings.cashTerms()),
+                AvroTypes.MATCH)
             .name("L4 cash")
             .uid("l4-cash");
 
@@ -227,7 +229,7 @@ public final class MatchingJob {
         cash.getSideOutput(ReconOutputs.L4_LEFTOVERS)
             .keyBy(InputKeys::cashLeftover, Types.STRING)
             .process(
-                new CashLeftoverFunction(settings.cashWindow(), settings.maxBankFeeMinor(), policy),
+                new CashLeftoverFunction(settings.cashWindow(), settings.cashTerms(), policy),
                 AvroTypes.MATCH)
             .name("L4 bank fees and aggregated lines")
             .uid("l4-cash-leftovers");

@@ -1,6 +1,8 @@
 package dev.recon.matching.job;
 
 import dev.recon.matching.calendar.PayoutCalendars;
+import dev.recon.matching.cash.CashRuleSet;
+import dev.recon.matching.cash.CashTerms;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.io.Serializable;
@@ -38,7 +40,11 @@ import java.util.Objects;
  *     batch by the end of its link window (MISSING_PAYOUT on the capture, NOT_YET_DUE or LATE by
  *     the payout calendar); off by default, as PSPs that settle from a balance (PayPal) never put
  *     captures in batches
- * @param maxBankFeeMinor L4: the largest bank fee a payout may lose on its way to the bank
+ * @param maxBankFeeMinor L4: the largest bank fee a payout may lose on its way to the bank, where
+ *     no cash rule applies
+ * @param cashRules L4's rules per tenant, PSP and bank account (fee per currency, business-day
+ *     value-date window, reference patterns); where none applies, the built-in terms and {@link
+ *     #maxBankFeeMinor()}
  * @param lateRetention streaming only: after a record breaks, how long (event time) it is kept so
  *     that a counterpart arriving later still matches it and the break is resolved (zero: not kept)
  */
@@ -59,10 +65,11 @@ public record MatchingSettings(
     PayoutCalendars payoutCalendars,
     boolean reportUnsettledCaptures,
     long maxBankFeeMinor,
-    Duration lateRetention)
+    Duration lateRetention,
+    CashRuleSet cashRules)
     implements Serializable {
 
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   /**
    * How long (event time) a record that broke is kept for a late counterpart when the settings name
@@ -95,6 +102,7 @@ public record MatchingSettings(
           "maxBankFeeMinor outside 0.." + MAX_BANK_FEE_MINOR + ": " + maxBankFeeMinor);
     }
     Objects.requireNonNull(lateRetention, "lateRetention");
+    Objects.requireNonNull(cashRules, "cashRules");
     if (lateRetention.isNegative() || lateRetention.compareTo(MAX_WINDOW) > 0) {
       throw new IllegalArgumentException(
           "lateRetention outside [0, " + MAX_WINDOW + "]: " + lateRetention);
@@ -107,6 +115,46 @@ public record MatchingSettings(
         throw new IllegalArgumentException("sourceIdleness must be positive: " + sourceIdleness);
       }
     }
+  }
+
+  /** The settings without configured cash rules: L4 keeps its built-in terms. */
+  public MatchingSettings(
+      Duration exactWindow,
+      Duration settlementWindow,
+      Duration cashWindow,
+      boolean eventTimeWatermarks,
+      Duration maxOutOfOrderness,
+      Duration sourceIdleness,
+      Duration tolerantWindow,
+      ToleranceRuleSet toleranceRules,
+      boolean decideOnArrival,
+      Duration linkWindow,
+      Duration redeliveryHorizon,
+      int maxOpenPerKey,
+      Instant asOf,
+      PayoutCalendars payoutCalendars,
+      boolean reportUnsettledCaptures,
+      long maxBankFeeMinor,
+      Duration lateRetention) {
+    this(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor,
+        lateRetention,
+        CashRuleSet.none());
   }
 
   /** The settings with {@link #DEFAULT_LATE_RETENTION}. */
@@ -144,7 +192,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        DEFAULT_LATE_RETENTION);
+        DEFAULT_LATE_RETENTION,
+        CashRuleSet.none());
   }
 
   /**
@@ -178,7 +227,8 @@ public record MatchingSettings(
         PayoutCalendars.defaults(),
         false,
         0L,
-        DEFAULT_LATE_RETENTION);
+        DEFAULT_LATE_RETENTION,
+        CashRuleSet.none());
   }
 
   /** The settings without L2 configuration: L2 waits {@link #DEFAULT_WINDOW} with the defaults. */
@@ -234,7 +284,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   /** The same settings with L2's rules replaced ({@link ToleranceRuleSet#none()} turns L2 off). */
@@ -256,7 +307,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withTolerantWindow(Duration window) {
@@ -277,7 +329,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withDecideOnArrival(boolean decide) {
@@ -298,7 +351,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withLinkWindow(Duration window) {
@@ -319,7 +373,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withRedeliveryHorizon(Duration horizon) {
@@ -340,7 +395,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withMaxOpenPerKey(int limit) {
@@ -361,7 +417,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   /** The run's as-of; null for none. */
@@ -383,7 +440,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withPayoutCalendars(PayoutCalendars calendars) {
@@ -404,7 +462,8 @@ public record MatchingSettings(
         calendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withReportUnsettledCaptures(boolean report) {
@@ -425,7 +484,8 @@ public record MatchingSettings(
         payoutCalendars,
         report,
         maxBankFeeMinor,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   public MatchingSettings withMaxBankFeeMinor(long maxFee) {
@@ -446,7 +506,8 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxFee,
-        lateRetention);
+        lateRetention,
+        cashRules);
   }
 
   /**
@@ -471,7 +532,39 @@ public record MatchingSettings(
         payoutCalendars,
         reportUnsettledCaptures,
         maxBankFeeMinor,
-        retention);
+        retention,
+        cashRules);
+  }
+
+  /**
+   * The same settings with L4's cash rules replaced ({@link CashRuleSet#none()}: built-in terms,
+   * {@link #maxBankFeeMinor()} as the fee tolerance).
+   */
+  public MatchingSettings withCashRules(CashRuleSet rules) {
+    return new MatchingSettings(
+        exactWindow,
+        settlementWindow,
+        cashWindow,
+        eventTimeWatermarks,
+        maxOutOfOrderness,
+        sourceIdleness,
+        tolerantWindow,
+        toleranceRules,
+        decideOnArrival,
+        linkWindow,
+        redeliveryHorizon,
+        maxOpenPerKey,
+        asOf,
+        payoutCalendars,
+        reportUnsettledCaptures,
+        maxBankFeeMinor,
+        lateRetention,
+        rules);
+  }
+
+  /** What L4 holds payouts and lines to: the cash rules, with the calendars and fallback fee. */
+  public CashTerms cashTerms() {
+    return new CashTerms(cashRules, payoutCalendars, maxBankFeeMinor);
   }
 
   private static void requireWindow(Duration window, String name) {

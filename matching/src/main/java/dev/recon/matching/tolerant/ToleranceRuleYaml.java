@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.recon.matching.cash.CashRuleSet;
+import dev.recon.matching.cash.CashRuleYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads L2 rules from YAML and checks all of it before anything is used, reporting every error with
- * the path of its key:
+ * Reads L2 rules (and, beside them, L4's {@code cash:} rules: see {@link CashRuleYaml}) from YAML
+ * and checks all of it before anything is used, reporting every error with the path of its key. A
+ * file has a {@code rules:} list, a {@code cash:} list, or both:
  *
  * <pre>
  * rules:
@@ -49,7 +52,7 @@ public final class ToleranceRuleYaml {
   /** A rule file is a few hundred lines; anything far larger is not one. */
   public static final int MAX_CHARS = 256 * 1024;
 
-  private static final Set<String> TOP_KEYS = Set.of("rules");
+  private static final Set<String> TOP_KEYS = Set.of("rules", "cash");
   private static final Set<String> RULE_KEYS =
       Set.of(
           "name",
@@ -108,10 +111,25 @@ public final class ToleranceRuleYaml {
 
   private ParsedRuleSet read(JsonNode root) {
     if (root == null || root.isMissingNode() || !root.isObject()) {
-      return invalid("", "expected a mapping with a 'rules' list");
+      return invalid("", "expected a mapping with a 'rules' list, a 'cash' list, or both");
+    }
+    if (!root.has("rules") && !root.has("cash")) {
+      return invalid("", "expected a 'rules' list (L2), a 'cash' list (L4), or both");
     }
     unknownKeys(root, "", TOP_KEYS);
-    JsonNode list = root.get("rules");
+    ToleranceRuleSet ruleSet =
+        root.has("rules") ? toleranceRules(root.get("rules")) : ToleranceRuleSet.defaults();
+    CashRuleSet cashRules =
+        root.has("cash") ? CashRuleYaml.read(root.get("cash"), "cash", errors) : CashRuleSet.none();
+    if (!errors.isEmpty()) {
+      return new ParsedRuleSet(null, errors, null);
+    }
+    return new ParsedRuleSet(ruleSet, List.of(), cashRules);
+  }
+
+  /** The L2 rules, or null when they have errors (they are recorded). */
+  private ToleranceRuleSet toleranceRules(JsonNode list) {
+    int before = errors.size();
     List<ToleranceRule> rules = new ArrayList<>();
     if (list == null || !list.isArray()) {
       error("rules", "required, a list of rules");
@@ -128,10 +146,7 @@ public final class ToleranceRuleYaml {
         rules.add(rule);
       }
     }
-    if (!errors.isEmpty()) {
-      return new ParsedRuleSet(null, errors);
-    }
-    return new ParsedRuleSet(new ToleranceRuleSet(rules), List.of());
+    return errors.size() > before ? null : new ToleranceRuleSet(rules);
   }
 
   /** The rule, or null when it has errors (they are recorded). */

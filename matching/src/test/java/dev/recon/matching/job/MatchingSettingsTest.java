@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.matching.calendar.PayoutCalendars;
+import dev.recon.matching.cash.CashRule;
+import dev.recon.matching.cash.CashRuleSet;
+import dev.recon.matching.cash.CashTerms;
+import dev.recon.matching.cash.ValueDateWindow;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatchingSettingsTest {
@@ -163,5 +169,31 @@ class MatchingSettingsTest {
     assertThat(KeyPolicy.deadline(0, 1_000, window)).isEqualTo(1_000 + window.toMillis());
     long cap = window.toMillis() * KeyPolicy.KEY_LIFETIME_WINDOWS;
     assertThat(KeyPolicy.deadline(0, cap, window)).isEqualTo(cap);
+  }
+
+  @Test
+  void cash_rules_default_to_none_and_travel_with_every_other_option() {
+    MatchingSettings bounded = MatchingSettings.bounded();
+    assertThat(bounded.cashRules()).isEqualTo(CashRuleSet.none());
+    CashRuleSet rules =
+        new CashRuleSet(
+            List.of(
+                new CashRule(
+                    "fees",
+                    1,
+                    CashRule.ANY,
+                    CashRule.ANY,
+                    CashRule.ANY,
+                    Map.of("EUR", 500L),
+                    ValueDateWindow.DEFAULT,
+                    List.of())));
+
+    MatchingSettings configured =
+        bounded.withCashRules(rules).withMaxBankFeeMinor(25).withAsOf(Instant.EPOCH);
+
+    assertThat(configured.cashRules()).isEqualTo(rules);
+    assertThat(configured.cashTerms())
+        .isEqualTo(new CashTerms(rules, PayoutCalendars.defaults(), 25));
+    assertThatThrownBy(() -> bounded.withCashRules(null)).isInstanceOf(NullPointerException.class);
   }
 }

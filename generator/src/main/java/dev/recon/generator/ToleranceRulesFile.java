@@ -1,9 +1,9 @@
 package dev.recon.generator;
 
 /**
- * The L2 rules the world is generated for, in the YAML `recon reconcile --rules` reads: the
- * built-in rules' reference normalisation plus the prefix payment pages add, and the world's amount
- * tolerance.
+ * The matching rules the world is generated for, in the YAML `recon reconcile --rules` reads: for
+ * L2 the built-in rules' reference normalisation plus the prefix payment pages add, and the world's
+ * amount tolerance; for L4 the world's largest bank fee.
  */
 final class ToleranceRulesFile {
   private ToleranceRulesFile() {}
@@ -39,6 +39,13 @@ final class ToleranceRulesFile {
         + spec.amountToleranceMinor()
         + "\n"
         + "      relative_base: LARGER\n"
-        + reference;
+        + reference
+        // L4: the bank may keep a fee of up to the world's maximum from a payout, in any currency.
+        + "cash:\n"
+        + "  - name: bank-fees\n"
+        + "    priority: 10\n"
+        + "    max_bank_fee_minor: {\"*\": "
+        + spec.maxBankFeeMinor()
+        + "}\n";
   }
 }

@@ -7,6 +7,7 @@ import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;
 import dev.recon.ledger.bench.LedgerBenchmark;
 import dev.recon.normalization.bench.ParseBenchResult;
+import dev.recon.normalization.bench.ParseBenchSettings;
 import dev.recon.normalization.bench.ParseBenchmark;
 import dev.recon.normalization.format.Format;
 import java.io.OutputStream;
@@ -49,9 +50,28 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--rows",
-        defaultValue = "100000",
-        description = "rows per format (default: ${DEFAULT-VALUE})")
-    int rows;
+        description =
+            "a quick single timed pass over N rows per format instead of the sized files below")
+    Integer rows;
+
+    @Option(
+        names = "--mb",
+        defaultValue = "100",
+        description = "at least this many MiB per format's file (default: ${DEFAULT-VALUE})")
+    long megabytes;
+
+    @Option(
+        names = "--passes",
+        defaultValue = "5",
+        description = "timed passes after one warm-up pass (default: ${DEFAULT-VALUE})")
+    int passes;
+
+    @Option(
+        names = "--collect",
+        description =
+            "collect each file's records in a list (as the list API does) instead of streaming"
+                + " them to a sink, to show what collecting costs")
+    boolean collect;
 
     @Option(
         names = "--format",
@@ -65,8 +85,17 @@ final class BenchCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (rows < 1 || rows > ParseBenchmark.MAX_ROWS) {
+      if (rows != null && (rows < 1 || rows > ParseBenchmark.MAX_ROWS)) {
         err.println("error: --rows must be between 1 and " + ParseBenchmark.MAX_ROWS);
+        return ExitCodes.USAGE;
+      }
+      if (megabytes < 1 || megabytes * 1024 * 1024 > ParseBenchSettings.MAX_BYTES) {
+        err.println(
+            "error: --mb must be between 1 and " + ParseBenchSettings.MAX_BYTES / (1024 * 1024));
+        return ExitCodes.USAGE;
+      }
+      if (passes < 1 || passes > ParseBenchSettings.MAX_PASSES) {
+        err.println("error: --passes must be between 1 and " + ParseBenchSettings.MAX_PASSES);
         return ExitCodes.USAGE;
       }
       List<Format> chosen = new ArrayList<>();
@@ -88,6 +117,16 @@ final class BenchCommand implements Runnable {
       }
       PrintStream progress = new PrintStream(OutputStream.nullOutputStream());
       for (Format format : chosen) {
+        if (rows == null) {
+          ParseBenchResult result =
+              ParseBenchmark.run(
+                  format,
+                  new ParseBenchSettings(megabytes * 1024 * 1024, passes, collect),
+                  progress);
+          out.println("parse bench: " + result.summary());
+          out.flush();
+          continue;
+        }
         ParseBenchResult result = ParseBenchmark.run(format, rows, progress);
         out.println(
             "parse bench: "

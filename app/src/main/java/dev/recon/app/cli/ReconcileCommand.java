@@ -70,7 +70,9 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(
       names = "--rules",
       paramLabel = "FILE",
-      description = "L2 tolerance rules (YAML); default: the built-in rules")
+      description =
+          "matching rules (YAML): L2 tolerance rules under rules:, L4 cash rules under cash:;"
+              + " default: the built-in rules")
   Path rules;
 
   @Option(
@@ -124,8 +126,8 @@ final class ReconcileCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
-    Optional<ToleranceRuleSet> currentRules = readRules(rules, err);
-    Optional<ToleranceRuleSet> proposedRules =
+    Optional<ParsedRuleSet> currentRules = readRules(rules, err);
+    Optional<ParsedRuleSet> proposedRules =
         tryRules == null ? Optional.empty() : readRules(tryRules, err);
     if (currentRules.isEmpty() || (tryRules != null && proposedRules.isEmpty())) {
       return ExitCodes.USAGE;
@@ -139,7 +141,8 @@ final class ReconcileCommand implements Callable<Integer> {
             forced,
             out,
             asOf == null ? Instant.now() : asOf,
-            currentRules.get(),
+            currentRules.get().ruleSet(),
+            currentRules.get().cashRules(),
             dryRun);
     err.flush();
     try (Platform p = PlatformLauncher.start(resolution.config());
@@ -169,7 +172,7 @@ final class ReconcileCommand implements Callable<Integer> {
   private int tryRuleChange(
       ReconcileRun run,
       ReconcileRequest request,
-      ToleranceRuleSet proposed,
+      ParsedRuleSet proposed,
       PrintWriter outWriter,
       PrintWriter err)
       throws Exception {
@@ -177,8 +180,8 @@ final class ReconcileCommand implements Callable<Integer> {
     Path proposedDir = out.resolve("proposed");
     for (ReconcileRequest r :
         List.of(
-            request.dryRunWith(request.toleranceRules(), currentDir),
-            request.dryRunWith(proposed, proposedDir))) {
+            request.dryRunWith(request.toleranceRules(), request.cashRules(), currentDir),
+            request.dryRunWith(proposed.ruleSet(), proposed.cashRules(), proposedDir))) {
       ReconcileResult result = run.run(r);
       result.problems().forEach(problem -> err.println("error: " + problem));
       if (!result.couldRun()) {
@@ -197,10 +200,12 @@ final class ReconcileCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The L2 rules of a file, or the built-in ones for none; empty after printing its errors. */
-  private static Optional<ToleranceRuleSet> readRules(Path file, PrintWriter err) {
+  /**
+   * The L2 and L4 rules of a file, or the built-in ones for none; empty after printing its errors.
+   */
+  private static Optional<ParsedRuleSet> readRules(Path file, PrintWriter err) {
     if (file == null) {
-      return Optional.of(ToleranceRuleSet.defaults());
+      return Optional.of(new ParsedRuleSet(ToleranceRuleSet.defaults(), List.of()));
     }
     ParsedRuleSet parsed;
     try {
@@ -213,7 +218,7 @@ final class ReconcileCommand implements Callable<Integer> {
       parsed.errors().forEach(e -> err.println("error: " + file + ": " + e));
       return Optional.empty();
     }
-    return Optional.of(parsed.ruleSet());
+    return Optional.of(parsed);
   }
 
   static void printSummary(PrintWriter out, ReconcileResult r) {

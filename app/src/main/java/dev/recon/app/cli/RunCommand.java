@@ -16,6 +16,8 @@ import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
 import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.matching.job.MatchingSettings;
+import dev.recon.matching.tolerant.ParsedRuleSet;
+import dev.recon.matching.tolerant.ToleranceRuleYaml;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -63,6 +65,14 @@ public final class RunCommand implements Callable<Integer> {
   Path savepointDir;
 
   @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description =
+          "matching rules for the streaming jobs (YAML): L2 tolerance rules under rules:, L4 cash"
+              + " rules under cash:; default: the built-in rules")
+  Path rules;
+
+  @Option(
       names = "--metrics-port",
       defaultValue = "9464",
       paramLabel = "PORT",
@@ -84,6 +94,21 @@ public final class RunCommand implements Callable<Integer> {
     if (!resolution.isValid()) {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
+    }
+    MatchingSettings settings = MatchingSettings.streaming(MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS);
+    if (rules != null) {
+      ParsedRuleSet parsed;
+      try {
+        parsed = ToleranceRuleYaml.read(rules);
+      } catch (IOException e) {
+        err.println("error: " + rules + ": cannot read: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (!parsed.isValid()) {
+        parsed.errors().forEach(e -> err.println("error: " + rules + ": " + e));
+        return ExitCodes.USAGE;
+      }
+      settings = settings.withToleranceRules(parsed.ruleSet()).withCashRules(parsed.cashRules());
     }
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
@@ -120,10 +145,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       pipeline =
           StreamingPipeline.start(
-              PlatformLauncher.pipelineContext(p),
-              p.flink(),
-              savepoints,
-              MatchingSettings.streaming(MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS));
+              PlatformLauncher.pipelineContext(p), p.flink(), savepoints, settings);
     } catch (Exception e) {
       err.println("error: the streaming jobs could not start: " + e);
       p.close();

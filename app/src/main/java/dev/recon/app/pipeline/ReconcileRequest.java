@@ -1,5 +1,7 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.matching.cash.CashRuleSet;
+import dev.recon.matching.tolerant.ParsedRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,8 +12,9 @@ import java.util.Objects;
 /**
  * One bounded reconciliation over files: the tenant's expected payments, PSP reports and bank
  * statements. {@code formats} forces a format per file; files not in it are auto-detected; {@code
- * toleranceRules} are the L2 rules (the built-in defaults unless the user gave a file). A {@code
- * dryRun} books nothing in the ledger: its journal shows what would be booked.
+ * toleranceRules} are the L2 rules (the built-in defaults unless the user gave a file), {@code
+ * cashRules} the L4 rules of the same file. A {@code dryRun} books nothing in the ledger: its
+ * journal shows what would be booked.
  */
 public record ReconcileRequest(
     String tenant,
@@ -22,6 +25,7 @@ public record ReconcileRequest(
     Path outDir,
     Instant asOf,
     ToleranceRuleSet toleranceRules,
+    CashRuleSet cashRules,
     boolean dryRun) {
 
   /** A run that books its matches in the ledger. */
@@ -34,7 +38,17 @@ public record ReconcileRequest(
       Path outDir,
       Instant asOf,
       ToleranceRuleSet toleranceRules) {
-    this(tenant, expectedFiles, pspFiles, bankFiles, formats, outDir, asOf, toleranceRules, false);
+    this(
+        tenant,
+        expectedFiles,
+        pspFiles,
+        bankFiles,
+        formats,
+        outDir,
+        asOf,
+        toleranceRules,
+        CashRuleSet.none(),
+        false);
   }
 
   public ReconcileRequest {
@@ -42,16 +56,32 @@ public record ReconcileRequest(
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(toleranceRules, "toleranceRules");
+    Objects.requireNonNull(cashRules, "cashRules");
     expectedFiles = List.copyOf(expectedFiles);
     pspFiles = List.copyOf(pspFiles);
     bankFiles = List.copyOf(bankFiles);
     formats = Map.copyOf(formats);
   }
 
-  /** The same run with other L2 rules, written to another folder, booking nothing. */
-  public ReconcileRequest dryRunWith(ToleranceRuleSet rules, Path out) {
+  /** The same run with these rules, written to another folder, booking nothing. */
+  public ReconcileRequest dryRunWith(ToleranceRuleSet rules, CashRuleSet cash, Path out) {
     return new ReconcileRequest(
-        tenant, expectedFiles, pspFiles, bankFiles, formats, out, asOf, rules, true);
+        tenant, expectedFiles, pspFiles, bankFiles, formats, out, asOf, rules, cash, true);
+  }
+
+  /** The same run with the rules of a rules file (L2 {@code rules:} and L4 {@code cash:}). */
+  public ReconcileRequest withRules(ParsedRuleSet rules) {
+    return new ReconcileRequest(
+        tenant,
+        expectedFiles,
+        pspFiles,
+        bankFiles,
+        formats,
+        outDir,
+        asOf,
+        rules.ruleSet(),
+        rules.cashRules(),
+        dryRun);
   }
 
   /** Every input with the role it was given on the command line, in command-line order. */

@@ -48,18 +48,24 @@ public final class ScheduledReconciliation implements Callable<TaskOutcome> {
     if (expected.isEmpty() && psp.isEmpty() && bank.isEmpty()) {
       return TaskOutcome.succeeded("nothing waiting in " + schedule.inbox());
     }
-    ToleranceRuleSet rules = ToleranceRuleSet.defaults();
+    Path runDir = schedule.out().resolve(RUN_FOLDER.format(clock.instant()));
+    ReconcileRequest request =
+        new ReconcileRequest(
+            schedule.tenant(),
+            expected,
+            psp,
+            bank,
+            Map.of(),
+            runDir,
+            clock.instant(),
+            ToleranceRuleSet.defaults());
     if (schedule.rules() != null) {
       ParsedRuleSet parsed = ToleranceRuleYaml.read(schedule.rules());
       if (!parsed.isValid()) {
         return TaskOutcome.failed(schedule.rules() + ": " + parsed.errors());
       }
-      rules = parsed.ruleSet();
+      request = request.withRules(parsed);
     }
-    Path runDir = schedule.out().resolve(RUN_FOLDER.format(clock.instant()));
-    ReconcileRequest request =
-        new ReconcileRequest(
-            schedule.tenant(), expected, psp, bank, Map.of(), runDir, clock.instant(), rules);
     StringWriter log = new StringWriter();
     ReconcileResult result;
     try (TopicAdmin admin = new TopicAdmin(context.kafkaBootstrap())) {

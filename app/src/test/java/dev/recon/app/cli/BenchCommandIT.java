@@ -16,7 +16,7 @@ class BenchCommandIT {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("ledger bench: 2000 postings (1000 entries)")
-        .containsPattern("ledger writer: 2000 postings in .* postings/s")
+        .containsPattern("ledger writer \\(\\d+ connections?\\): 2000 postings in .* postings/s")
         .containsPattern("raw COPY .*: 2000 rows in .* postings/s")
         .contains("raw/ledger ratio");
   }
@@ -50,5 +50,11 @@ class BenchCommandIT {
         .contains("parse bench: camt053: 200 rows");
     assertThat(CliRun.of("bench", "parse", "--format", "nope").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("bench", "parse", "--rows", "0").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "parse", "--passes", "0").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("bench", "parse", "--mb", "0").exitCode()).isEqualTo(2);
+    CliRun sized =
+        CliRun.of("bench", "parse", "--mb", "1", "--passes", "2", "--format", "expected-csv");
+    assertThat(sized.exitCode()).as(sized.toString()).isZero();
+    assertThat(sized.out()).contains("parse bench: expected-csv").contains("2 timed passes");
   }
 }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How long each level lets records wait for their counterparts, and how event time advances.
@@ -267,247 +268,54 @@ public record MatchingSettings(
   }
 
   public MatchingSettings withWindows(Duration exact, Duration settlement, Duration cash) {
-    return new MatchingSettings(
-        exact,
-        settlement,
-        cash,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(
+        d -> {
+          d.exactWindow = exact;
+          d.settlementWindow = settlement;
+          d.cashWindow = cash;
+        });
   }
 
   /** The same settings with L2's rules replaced ({@link ToleranceRuleSet#none()} turns L2 off). */
   public MatchingSettings withToleranceRules(ToleranceRuleSet rules) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        rules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.toleranceRules = rules);
   }
 
   public MatchingSettings withTolerantWindow(Duration window) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        window,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.tolerantWindow = window);
   }
 
   public MatchingSettings withDecideOnArrival(boolean decide) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decide,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.decideOnArrival = decide);
   }
 
   public MatchingSettings withLinkWindow(Duration window) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        window,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.linkWindow = window);
   }
 
   public MatchingSettings withRedeliveryHorizon(Duration horizon) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        horizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.redeliveryHorizon = horizon);
   }
 
   public MatchingSettings withMaxOpenPerKey(int limit) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        limit,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.maxOpenPerKey = limit);
   }
 
   /** The run's as-of; null for none. */
   public MatchingSettings withAsOf(Instant runAsOf) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        runAsOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.asOf = runAsOf);
   }
 
   public MatchingSettings withPayoutCalendars(PayoutCalendars calendars) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        calendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.payoutCalendars = calendars);
   }
 
   public MatchingSettings withReportUnsettledCaptures(boolean report) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        report,
-        maxBankFeeMinor,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.reportUnsettledCaptures = report);
   }
 
   public MatchingSettings withMaxBankFeeMinor(long maxFee) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxFee,
-        lateRetention,
-        cashRules);
+    return edit(d -> d.maxBankFeeMinor = maxFee);
   }
 
   /**
@@ -515,25 +323,7 @@ public record MatchingSettings(
    * keep records: a bounded run decides everything at end of input.
    */
   public MatchingSettings withLateRetention(Duration retention) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        retention,
-        cashRules);
+    return edit(d -> d.lateRetention = retention);
   }
 
   /**
@@ -541,30 +331,83 @@ public record MatchingSettings(
    * {@link #maxBankFeeMinor()} as the fee tolerance).
    */
   public MatchingSettings withCashRules(CashRuleSet rules) {
-    return new MatchingSettings(
-        exactWindow,
-        settlementWindow,
-        cashWindow,
-        eventTimeWatermarks,
-        maxOutOfOrderness,
-        sourceIdleness,
-        tolerantWindow,
-        toleranceRules,
-        decideOnArrival,
-        linkWindow,
-        redeliveryHorizon,
-        maxOpenPerKey,
-        asOf,
-        payoutCalendars,
-        reportUnsettledCaptures,
-        maxBankFeeMinor,
-        lateRetention,
-        rules);
+    return edit(d -> d.cashRules = rules);
   }
 
   /** What L4 holds payouts and lines to: the cash rules, with the calendars and fallback fee. */
   public CashTerms cashTerms() {
     return new CashTerms(cashRules, payoutCalendars, maxBankFeeMinor);
+  }
+
+  /** A mutable copy, so that each wither names only what it changes. */
+  private static final class Draft {
+    private Duration exactWindow;
+    private Duration settlementWindow;
+    private Duration cashWindow;
+    private boolean eventTimeWatermarks;
+    private Duration maxOutOfOrderness;
+    private Duration sourceIdleness;
+    private Duration tolerantWindow;
+    private ToleranceRuleSet toleranceRules;
+    private boolean decideOnArrival;
+    private Duration linkWindow;
+    private Duration redeliveryHorizon;
+    private int maxOpenPerKey;
+    private Instant asOf;
+    private PayoutCalendars payoutCalendars;
+    private boolean reportUnsettledCaptures;
+    private long maxBankFeeMinor;
+    private Duration lateRetention;
+    private CashRuleSet cashRules;
+
+    Draft(MatchingSettings s) {
+      exactWindow = s.exactWindow;
+      settlementWindow = s.settlementWindow;
+      cashWindow = s.cashWindow;
+      eventTimeWatermarks = s.eventTimeWatermarks;
+      maxOutOfOrderness = s.maxOutOfOrderness;
+      sourceIdleness = s.sourceIdleness;
+      tolerantWindow = s.tolerantWindow;
+      toleranceRules = s.toleranceRules;
+      decideOnArrival = s.decideOnArrival;
+      linkWindow = s.linkWindow;
+      redeliveryHorizon = s.redeliveryHorizon;
+      maxOpenPerKey = s.maxOpenPerKey;
+      asOf = s.asOf;
+      payoutCalendars = s.payoutCalendars;
+      reportUnsettledCaptures = s.reportUnsettledCaptures;
+      maxBankFeeMinor = s.maxBankFeeMinor;
+      lateRetention = s.lateRetention;
+      cashRules = s.cashRules;
+    }
+
+    MatchingSettings build() {
+      return new MatchingSettings(
+          exactWindow,
+          settlementWindow,
+          cashWindow,
+          eventTimeWatermarks,
+          maxOutOfOrderness,
+          sourceIdleness,
+          tolerantWindow,
+          toleranceRules,
+          decideOnArrival,
+          linkWindow,
+          redeliveryHorizon,
+          maxOpenPerKey,
+          asOf,
+          payoutCalendars,
+          reportUnsettledCaptures,
+          maxBankFeeMinor,
+          lateRetention,
+          cashRules);
+    }
+  }
+
+  private MatchingSettings edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
   }
 
   private static void requireWindow(Duration window, String name) {

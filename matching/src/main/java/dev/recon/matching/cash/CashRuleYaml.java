@@ -2,6 +2,7 @@ package dev.recon.matching.cash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recon.matching.tolerant.RuleError;
+import dev.recon.matching.tolerant.RuleFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -45,9 +46,11 @@ public final class CashRuleYaml {
       Set.of("business_days_before", "business_days_after", "calendar");
 
   private final List<RuleError> errors;
+  private final RuleFields fields;
 
   private CashRuleYaml(List<RuleError> errors) {
     this.errors = errors;
+    this.fields = new RuleFields(errors);
   }
 
   /**
@@ -91,15 +94,15 @@ public final class CashRuleYaml {
       return null;
     }
     int before = errors.size();
-    unknownKeys(node, path, RULE_KEYS);
-    String name = text(node, path, "name", true, null);
+    fields.unknownKeys(node, path, RULE_KEYS);
+    String name = fields.text(node, path, "name", true, null);
     if (name != null && !CashRule.NAME.matcher(name).matches()) {
       error(path + ".name", "must be 1-64 of letters, digits, '.', '_', '-'");
     }
-    int priority = (int) number(node, path, "priority", true, 0, 0, CashRule.MAX_PRIORITY);
-    String tenant = text(node, path, "tenant", false, CashRule.ANY);
-    String psp = text(node, path, "psp", false, CashRule.ANY);
-    String bankAccount = text(node, path, "bank_account", false, CashRule.ANY);
+    int priority = (int) fields.number(node, path, "priority", true, 0, 0, CashRule.MAX_PRIORITY);
+    String tenant = fields.text(node, path, "tenant", false, CashRule.ANY);
+    String psp = fields.text(node, path, "psp", false, CashRule.ANY);
+    String bankAccount = fields.text(node, path, "bank_account", false, CashRule.ANY);
     Map<String, Long> fees = fees(node.get("max_bank_fee_minor"), path + ".max_bank_fee_minor");
     ValueDateWindow window = valueDate(node.get("value_date"), path + ".value_date");
     List<ReferencePattern> patterns =
@@ -129,7 +132,7 @@ public final class CashRuleYaml {
         error(path + "." + currency, "not an ISO 4217 currency code (or \"*\")");
         continue;
       }
-      long fee = number(node, path, currency, true, -1, 0, CashRule.MAX_FEE_MINOR);
+      long fee = fields.number(node, path, currency, true, -1, 0, CashRule.MAX_FEE_MINOR);
       if (fee >= 0) {
         fees.put(currency, fee);
       }
@@ -145,10 +148,12 @@ public final class CashRuleYaml {
       error(path, "expected a mapping");
       return ValueDateWindow.DEFAULT;
     }
-    unknownKeys(node, path, VALUE_DATE_KEYS);
-    long before = number(node, path, "business_days_before", true, 0, 0, ValueDateWindow.MAX_DAYS);
-    long after = number(node, path, "business_days_after", true, 0, 0, ValueDateWindow.MAX_DAYS);
-    String calendar = text(node, path, "calendar", false, null);
+    fields.unknownKeys(node, path, VALUE_DATE_KEYS);
+    long before =
+        fields.number(node, path, "business_days_before", true, 0, 0, ValueDateWindow.MAX_DAYS);
+    long after =
+        fields.number(node, path, "business_days_after", true, 0, 0, ValueDateWindow.MAX_DAYS);
+    String calendar = fields.text(node, path, "calendar", false, null);
     if (calendar != null && !calendar.matches("[A-Z]{3}")) {
       error(path + ".calendar", "expected an ISO 4217 currency code whose holidays apply");
       calendar = null;
@@ -184,51 +189,6 @@ public final class CashRuleYaml {
       }
     }
     return patterns;
-  }
-
-  private String text(JsonNode node, String path, String key, boolean required, String absent) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      if (required) {
-        error(path + "." + key, "required");
-      }
-      return absent;
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      error(path + "." + key, "expected a non-blank string");
-      return absent;
-    }
-    return value.asText().strip();
-  }
-
-  private long number(
-      JsonNode node, String path, String key, boolean required, long absent, long min, long max) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      if (required) {
-        error(path + "." + key, "required");
-      }
-      return absent;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      error(path + "." + key, "expected a whole number");
-      return absent;
-    }
-    long n = value.asLong();
-    if (n < min || n > max) {
-      error(path + "." + key, "must be between " + min + " and " + max + ", is " + n);
-      return absent;
-    }
-    return n;
-  }
-
-  private void unknownKeys(JsonNode node, String path, Set<String> known) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        error(path + "." + key, "unknown key; known: " + known.stream().sorted().toList());
-      }
-    }
   }
 
   private void error(String path, String message) {

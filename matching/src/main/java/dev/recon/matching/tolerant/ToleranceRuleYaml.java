@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,6 +73,7 @@ public final class ToleranceRuleYaml {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<RuleError> errors = new ArrayList<>();
+  private final RuleFields fields = new RuleFields(errors);
 
   private ToleranceRuleYaml() {}
 
@@ -116,7 +116,7 @@ public final class ToleranceRuleYaml {
     if (!root.has("rules") && !root.has("cash")) {
       return invalid("", "expected a 'rules' list (L2), a 'cash' list (L4), or both");
     }
-    unknownKeys(root, "", TOP_KEYS);
+    fields.unknownKeys(root, "", TOP_KEYS);
     ToleranceRuleSet ruleSet =
         root.has("rules") ? toleranceRules(root.get("rules")) : ToleranceRuleSet.defaults();
     CashRuleSet cashRules =
@@ -156,23 +156,24 @@ public final class ToleranceRuleYaml {
       return null;
     }
     int before = errors.size();
-    unknownKeys(node, path, RULE_KEYS);
-    String name = text(node, path, "name", true, null);
+    fields.unknownKeys(node, path, RULE_KEYS);
+    String name = fields.text(node, path, "name", true, null);
     if (name != null && !ToleranceRule.NAME.matcher(name).matches()) {
       error(path + ".name", "must be 1-64 of letters, digits, '.', '_', '-'");
     }
-    int priority = (int) number(node, path, "priority", true, 0, 0, ToleranceRule.MAX_PRIORITY);
-    String tenant = text(node, path, "tenant", false, ToleranceRule.ANY);
-    String psp = text(node, path, "psp", false, ToleranceRule.ANY);
+    int priority =
+        (int) fields.number(node, path, "priority", true, 0, 0, ToleranceRule.MAX_PRIORITY);
+    String tenant = fields.text(node, path, "tenant", false, ToleranceRule.ANY);
+    String psp = fields.text(node, path, "psp", false, ToleranceRule.ANY);
     int confidence =
-        (int) number(node, path, "confidence", true, 0, 0, ToleranceRule.MAX_CONFIDENCE);
+        (int) fields.number(node, path, "confidence", true, 0, 0, ToleranceRule.MAX_CONFIDENCE);
     AmountTolerance amount = amount(node.get("amount"), path + ".amount");
     TimeWindow time = time(node.get("time"), path + ".time");
     ReferenceNormalisation reference = reference(node.get("reference"), path + ".reference");
     Set<Allocation> allocations = allocations(node.get("allocation"), path + ".allocation");
     int maxParts =
         (int)
-            number(
+            fields.number(
                 node,
                 path,
                 "max_parts",
@@ -195,10 +196,12 @@ public final class ToleranceRuleYaml {
       error(path, "expected a mapping");
       return null;
     }
-    unknownKeys(node, path, AMOUNT_KEYS);
+    fields.unknownKeys(node, path, AMOUNT_KEYS);
     long absolute =
-        number(node, path, "absolute_minor", false, 0, 0, AmountTolerance.MAX_ABSOLUTE_MINOR);
-    long bps = number(node, path, "relative_bps", false, 0, 0, AmountTolerance.MAX_BASIS_POINTS);
+        fields.number(
+            node, path, "absolute_minor", false, 0, 0, AmountTolerance.MAX_ABSOLUTE_MINOR);
+    long bps =
+        fields.number(node, path, "relative_bps", false, 0, 0, AmountTolerance.MAX_BASIS_POINTS);
     RelativeBase base =
         enumValue(node, path, "relative_base", RelativeBase.class, null, RelativeBase.values());
     if (bps > 0 && base == null && !node.has("relative_base")) {
@@ -215,8 +218,8 @@ public final class ToleranceRuleYaml {
       error(path, "expected a mapping");
       return null;
     }
-    unknownKeys(node, path, TIME_KEYS);
-    long days = number(node, path, "max_lag_days", true, 0, 0, TimeWindow.MAX_LAG_DAYS);
+    fields.unknownKeys(node, path, TIME_KEYS);
+    long days = fields.number(node, path, "max_lag_days", true, 0, 0, TimeWindow.MAX_LAG_DAYS);
     LagDirection direction =
         enumValue(
             node,
@@ -236,7 +239,7 @@ public final class ToleranceRuleYaml {
       error(path, "expected a mapping");
       return null;
     }
-    unknownKeys(node, path, REFERENCE_KEYS);
+    fields.unknownKeys(node, path, REFERENCE_KEYS);
     boolean ignoreCase = bool(node, path, "ignore_case");
     boolean ignoreWhitespace = bool(node, path, "ignore_whitespace");
     boolean ignorePunctuation = bool(node, path, "ignore_punctuation");
@@ -265,7 +268,7 @@ public final class ToleranceRuleYaml {
         }
       }
     }
-    String regex = text(node, path, "regex", false, null);
+    String regex = fields.text(node, path, "regex", false, null);
     if (regex != null) {
       String problem = ReferenceNormalisation.regexProblem(regex);
       if (problem != null) {
@@ -293,42 +296,6 @@ public final class ToleranceRuleYaml {
       }
     }
     return allocations.isEmpty() ? EnumSet.of(Allocation.ONE_TO_ONE) : allocations;
-  }
-
-  private String text(JsonNode node, String path, String key, boolean required, String absent) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      if (required) {
-        error(path + "." + key, "required");
-      }
-      return absent;
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      error(path + "." + key, "expected a non-blank string");
-      return absent;
-    }
-    return value.asText().strip();
-  }
-
-  private long number(
-      JsonNode node, String path, String key, boolean required, long absent, long min, long max) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      if (required) {
-        error(path + "." + key, "required");
-      }
-      return absent;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      error(path + "." + key, "expected a whole number");
-      return absent;
-    }
-    long n = value.asLong();
-    if (n < min || n > max) {
-      error(path + "." + key, "must be between " + min + " and " + max + ", is " + n);
-      return absent;
-    }
-    return n;
   }
 
   /** A reference flag; every one defaults to true, the lenient reading. */
@@ -365,17 +332,6 @@ public final class ToleranceRuleYaml {
     }
     error(path, "expected one of " + List.of(values));
     return null;
-  }
-
-  private void unknownKeys(JsonNode node, String path, Set<String> known) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        error(
-            path.isEmpty() ? key : path + "." + key,
-            "unknown key; known: " + known.stream().sorted().toList());
-      }
-    }
   }
 
   private void error(String path, String message) {

@@ -28,6 +28,7 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
   static final String REVERSALS_ALREADY_REVERSED = "ledgerReversalsAlreadyReversed";
 
   private final Function<List<JournalEntry>, WriteResult> writer;
+  private final AutoCloseable connections;
   private final List<JournalEntry> buffer = new ArrayList<>();
   private final Counter entriesWritten;
   private final Counter entriesSkipped;
@@ -41,7 +42,18 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
    */
   LedgerSinkWriter(
       Function<List<JournalEntry>, WriteResult> writer, SinkWriterMetricGroup metrics) {
+    this(writer, metrics, () -> {});
+  }
+
+  /**
+   * @param connections closed with the writer: the connections the writer holds open
+   */
+  LedgerSinkWriter(
+      Function<List<JournalEntry>, WriteResult> writer,
+      SinkWriterMetricGroup metrics,
+      AutoCloseable connections) {
     this.writer = writer;
+    this.connections = connections;
     this.entriesWritten = metrics.getNumRecordsSendCounter();
     this.entriesSkipped = metrics.counter("ledgerEntriesSkipped");
     this.matchesReversed = metrics.counter(MATCHES_REVERSED);
@@ -68,6 +80,11 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
     // Unflushed entries are dropped on purpose: they were not covered by a checkpoint and will be
     // replayed from the last one.
     buffer.clear();
+    try {
+      connections.close();
+    } catch (Exception e) {
+      LOG.warn("closing the ledger writer's connections failed", e);
+    }
   }
 
   private void writeBuffer() throws IOException {

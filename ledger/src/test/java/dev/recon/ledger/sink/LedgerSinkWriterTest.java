@@ -56,6 +56,24 @@ class LedgerSinkWriterTest {
   }
 
   @Test
+  void closingDropsTheUnflushedEntriesAndReleasesTheConnections() throws Exception {
+    List<String> closed = new ArrayList<>();
+    LedgerSinkWriter sink =
+        new LedgerSinkWriter(
+            batch -> {
+              batches.add(batch);
+              return new WriteResult(batch.size(), 0, 0);
+            },
+            UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+            () -> closed.add("connections"));
+    sink.write(ENTRY, null);
+    sink.close();
+    sink.flush(true);
+    assertThat(closed).containsExactly("connections");
+    assertThat(batches).as("nothing after close: a restart replays from the checkpoint").isEmpty();
+  }
+
+  @Test
   void entriesAreCopiedSoObjectReuseCannotChangeThem() throws Exception {
     LedgerSinkWriter sink = writer();
     JournalEntry reused = JournalEntry.newBuilder(ENTRY).build();

@@ -5,7 +5,6 @@ import dev.recon.matching.cash.CashLeftoverRule;
 import dev.recon.matching.cash.CashMatchRule;
 import dev.recon.matching.cash.CashTerms;
 import dev.recon.matching.model.Break;
-import dev.recon.matching.model.BreakResolution;
 import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.OpenItemLimit;
 import dev.recon.matching.model.Payout;
@@ -126,7 +125,14 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
       for (MatchedSet match : matches) {
         Match avro = match.toAvro();
         out.collect(avro);
-        resolveKept(match, avro, sources, stillBroken, ctx);
+        KeptRecords.resolveKept(
+            match.members(),
+            avro,
+            sources,
+            stillBroken,
+            l -> l.exceptionId,
+            l -> l.brokeAtMillis,
+            r -> ctx.output(ReconOutputs.RESOLUTIONS, r));
       }
       Instant now = Instant.ofEpochMilli(timestamp);
       List<L4Leftover> open = new ArrayList<>();
@@ -198,29 +204,6 @@ public final class CashLeftoverFunction extends KeyedProcessFunction<String, L4L
       lines.removeAll(pair.members());
     }
     return pairs;
-  }
-
-  /** Emits the resolution of every kept record's break in {@code match} and stops keeping it. */
-  private static void resolveKept(
-      MatchedSet match,
-      Match avro,
-      IdentityHashMap<ReconRecord, L4Leftover> sources,
-      List<L4Leftover> stillBroken,
-      Context ctx) {
-    for (ReconRecord member : match.members()) {
-      L4Leftover l = sources.get(member);
-      if (l != null && l.exceptionId != null && stillBroken.remove(l)) {
-        ctx.output(
-            ReconOutputs.RESOLUTIONS,
-            BreakResolution.lateMatch(
-                    avro,
-                    l.exceptionId,
-                    member.recordKind(),
-                    member.recordId(),
-                    Instant.ofEpochMilli(l.brokeAtMillis))
-                .toAvro());
-      }
-    }
   }
 
   private void remember(List<L4Leftover> kept, List<L4Leftover> stillBroken, Context ctx)

@@ -1,8 +1,16 @@
 package dev.recon.matching.job;
 
+import dev.recon.matching.model.BreakResolution;
+import dev.recon.matching.model.ReconRecord;
+import dev.recon.schemas.ExceptionResolution;
+import dev.recon.schemas.Match;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -36,5 +44,37 @@ final class KeptRecords {
       capped.add(broken.get(i));
     }
     return capped;
+  }
+
+  /**
+   * For every member of {@code match} that is a kept record whose break is still open: emits the
+   * resolution of that break and stops keeping it (removes it from {@code stillBroken}): its late
+   * counterpart has come.
+   *
+   * @param sources the kept form of each decided record, by identity
+   * @param exceptionId the break a kept record raised, or null if it never broke
+   * @param brokeAt when it broke, epoch milliseconds
+   */
+  static <L> void resolveKept(
+      List<ReconRecord> members,
+      Match match,
+      IdentityHashMap<ReconRecord, L> sources,
+      List<L> stillBroken,
+      Function<L, String> exceptionId,
+      ToLongFunction<L> brokeAt,
+      Consumer<ExceptionResolution> resolutions) {
+    for (ReconRecord member : members) {
+      L kept = sources.get(member);
+      if (kept != null && exceptionId.apply(kept) != null && stillBroken.remove(kept)) {
+        resolutions.accept(
+            BreakResolution.lateMatch(
+                    match,
+                    exceptionId.apply(kept),
+                    member.recordKind(),
+                    member.recordId(),
+                    Instant.ofEpochMilli(brokeAt.applyAsLong(kept)))
+                .toAvro());
+      }
+    }
   }
 }

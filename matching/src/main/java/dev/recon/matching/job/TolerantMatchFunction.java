@@ -2,7 +2,6 @@ package dev.recon.matching.job;
 
 import dev.recon.matching.exact.ExactMatchRule;
 import dev.recon.matching.model.Break;
-import dev.recon.matching.model.BreakResolution;
 import dev.recon.matching.model.Expectation;
 import dev.recon.matching.model.MatchedSet;
 import dev.recon.matching.model.OpenItemLimit;
@@ -149,7 +148,14 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
           matches.add(pair.toAvro());
           refExpected.removeAll(pair.members());
           refCaptures.removeAll(pair.members());
-          resolveKept(pair.members(), matches.get(matches.size() - 1), sources, stillBroken, ctx);
+          KeptRecords.resolveKept(
+              pair.members(),
+              matches.get(matches.size() - 1),
+              sources,
+              stillBroken,
+              l -> l.exceptionId,
+              l -> l.brokeAtMillis,
+              r -> ctx.output(ReconOutputs.RESOLUTIONS, r));
         }
         expected.addAll(refExpected);
         captures.addAll(refCaptures);
@@ -160,7 +166,14 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       for (TolerantMatch match : outcome.matches()) {
         Match avro = match.toAvro();
         matches.add(avro);
-        resolveKept(match.members(), avro, sources, stillBroken, ctx);
+        KeptRecords.resolveKept(
+            match.members(),
+            avro,
+            sources,
+            stillBroken,
+            l -> l.exceptionId,
+            l -> l.brokeAtMillis,
+            r -> ctx.output(ReconOutputs.RESOLUTIONS, r));
       }
       matches.forEach(out::collect);
       Map<String, Group> due = new LinkedHashMap<>();
@@ -207,32 +220,6 @@ public final class TolerantMatchFunction extends KeyedProcessFunction<String, L1
       }
     }
     remember(kept, stillBroken, ctx);
-  }
-
-  /**
-   * Emits the resolution of every kept record's break among {@code members} and stops keeping it:
-   * its late counterpart has come.
-   */
-  private static void resolveKept(
-      List<ReconRecord> members,
-      Match match,
-      IdentityHashMap<ReconRecord, L1Leftover> sources,
-      List<L1Leftover> stillBroken,
-      Context ctx) {
-    for (ReconRecord member : members) {
-      L1Leftover l = sources.get(member);
-      if (l != null && l.exceptionId != null && stillBroken.remove(l)) {
-        ctx.output(
-            ReconOutputs.RESOLUTIONS,
-            BreakResolution.lateMatch(
-                    match,
-                    l.exceptionId,
-                    member.recordKind(),
-                    member.recordId(),
-                    Instant.ofEpochMilli(l.brokeAtMillis))
-                .toAvro());
-      }
-    }
   }
 
   private void remember(List<L1Leftover> kept, List<L1Leftover> stillBroken, Context ctx)

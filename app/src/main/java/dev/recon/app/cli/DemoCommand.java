@@ -4,6 +4,7 @@ import dev.recon.app.demo.DemoConnectorDelivery;
 import dev.recon.app.demo.DemoConnectorStandIns;
 import dev.recon.app.demo.DemoDataGenerator;
 import dev.recon.app.demo.DemoIndexPage;
+import dev.recon.app.observability.MetricsEndpoint;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
@@ -12,6 +13,7 @@ import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.DatabaseEndpoints;
 import dev.recon.app.platform.Platform;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,9 +70,20 @@ final class DemoCommand implements Callable<Integer> {
       description = "the settlement day to generate (default: five days ago)")
   LocalDate businessDate;
 
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9464",
+      paramLabel = "PORT",
+      description =
+          "port of /metrics, /health/live and /health/ready on 127.0.0.1 (default:"
+              + " ${DEFAULT-VALUE}; 0 picks a free one, -1 turns it off)")
+  int metricsPort;
+
   @Mixin PlatformOptions platform;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private MetricsEndpoint metrics;
 
   @Override
   public Integer call() throws Exception {
@@ -88,6 +101,24 @@ final class DemoCommand implements Callable<Integer> {
     scenarios.add(new DemoDataGenerator.Scenario("acme", "AcmeShopEU", seed, day, 12, false));
     scenarios.add(new DemoDataGenerator.Scenario("globex", "GlobexStore", seed + 1, day, 20, true));
 
+    if (metricsPort >= 0) {
+      try {
+        metrics = MetricsEndpoint.start("127.0.0.1", metricsPort);
+      } catch (IOException e) {
+        err.println(
+            "error: the metrics endpoint could not start on port " + metricsPort + ": " + e);
+        return ExitCodes.COULD_NOT_RUN;
+      }
+      stdout.println(
+          "metrics: GET http://127.0.0.1:"
+              + metrics.port()
+              + MetricsEndpoint.PATH
+              + " (health: "
+              + MetricsEndpoint.LIVE
+              + ", "
+              + MetricsEndpoint.READY
+              + ")");
+    }
     stdout.println("recon demo: starting embedded Kafka, PostgreSQL and Flink ...");
     stdout.flush();
     Platform p;
@@ -95,6 +126,9 @@ final class DemoCommand implements Callable<Integer> {
       p = PlatformLauncher.start(resolution.config());
     } catch (Exception e) {
       err.println("error: the platform could not start: " + e);
+      if (metrics != null) {
+        metrics.close();
+      }
       return ExitCodes.COULD_NOT_RUN;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -183,7 +217,10 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void closeQuietly(Platform p, PrintWriter err) {
+  private void closeQuietly(Platform p, PrintWriter err) {
+    if (metrics != null) {
+      metrics.close();
+    }
     try {
       p.close();
     } catch (Exception e) {

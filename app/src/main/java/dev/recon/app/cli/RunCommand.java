@@ -5,7 +5,8 @@ import dev.recon.app.connectors.AppRolePool;
 import dev.recon.app.connectors.ConnectorPlan;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
-import dev.recon.app.connectors.MetricsEndpoint;
+import dev.recon.app.observability.MetricsEndpoint;
+import dev.recon.app.observability.ReadinessChecks;
 import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
@@ -141,6 +142,17 @@ public final class RunCommand implements Callable<Integer> {
     SavepointStore savepoints =
         new SavepointStore(
             savepointDir != null ? savepointDir : p.dataRoot().resolve("savepoints"));
+    MetricsEndpoint metrics = null;
+    if (metricsPort >= 0) {
+      try {
+        metrics = MetricsEndpoint.start("127.0.0.1", metricsPort);
+      } catch (IOException e) {
+        err.println(
+            "error: the metrics endpoint could not start on port " + metricsPort + ": " + e);
+        p.close();
+        return ExitCodes.COULD_NOT_RUN;
+      }
+    }
     StreamingPipeline pipeline;
     try {
       pipeline =
@@ -148,21 +160,22 @@ public final class RunCommand implements Callable<Integer> {
               PlatformLauncher.pipelineContext(p), p.flink(), savepoints, settings);
     } catch (Exception e) {
       err.println("error: the streaming jobs could not start: " + e);
+      if (metrics != null) {
+        metrics.close();
+      }
       p.close();
       return ExitCodes.COULD_NOT_RUN;
     }
     HikariDataSource pool = null;
     ConnectorRuntime runtime = null;
-    MetricsEndpoint metrics = null;
+    if (metrics != null) {
+      ReadinessChecks.register(metrics, p, pipeline);
+    }
     if (!connectors.isEmpty() || !reconciliations.isEmpty()) {
       try {
         var db = p.database();
         pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
-        MeterRegistry meters = new SimpleMeterRegistry();
-        if (metricsPort >= 0) {
-          metrics = MetricsEndpoint.start("127.0.0.1", metricsPort);
-          meters = metrics.registry();
-        }
+        MeterRegistry meters = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
         runtime =
             ConnectorRuntime.start(
                 connectors,
@@ -180,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
                   new ScheduledReconciliation(
                       r, PlatformLauncher.pipelineContext(p), Clock.systemUTC())));
         }
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException e) {
         err.println("error: the connectors could not start: " + e.getMessage());
         if (runtime != null) {
           runtime.close();

@@ -4,11 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.recon.app.connectors.AppRolePool;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
+import dev.recon.app.observability.ProcessMetrics;
 import dev.recon.app.pipeline.ReconcileRun;
 import dev.recon.app.pipeline.TopicReader;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.kafka.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ public record DemoConnectorDelivery(
                 rawTopic,
                 pool,
                 ConnectorRuntime.secretResolver(standIns.secrets(), clock),
-                new SimpleMeterRegistry(),
+                ProcessMetrics.registry(),
                 clock)) {
       long now = clock.instant().getEpochSecond();
       String event = standIns.stripeChargeEvent(now);

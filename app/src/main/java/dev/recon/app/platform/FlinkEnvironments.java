@@ -1,5 +1,6 @@
 package dev.recon.app.platform;
 
+import dev.recon.app.observability.FlinkMetricsBridge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class FlinkEnvironments {
     c.set(TaskManagerOptions.BIND_HOST, LoopbackPorts.HOST);
     c.set(RestOptions.ADDRESS, LoopbackPorts.HOST);
     c.set(RestOptions.BIND_ADDRESS, LoopbackPorts.HOST);
+    // The jobs share this process, so their metrics join the process's /metrics endpoint.
+    FlinkMetricsBridge.configure(c);
     return new FlinkEnvironments(null, List.of(), c);
   }
 

@@ -2,6 +2,7 @@ package dev.recon.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.app.observability.ProcessMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,9 @@ class DemoCommandIT {
             "--data-dir",
             dir.resolve("recon-data").toString(),
             "--business-date",
-            "2026-09-14");
+            "2026-09-14",
+            "--metrics-port",
+            "0");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(out.resolve("report.html")).isNotEmptyFile();
     for (String tenant : List.of("acme", "globex")) {
@@ -44,5 +47,37 @@ class DemoCommandIT {
         .contains(
             "tenant globex: arrived through the connectors: {api:adyen=1, email:INBOX=1,"
                 + " sftp:erp-expected-payments=1, webhook:stripe=1}");
+    assertThat(run.out()).contains("metrics: GET http://127.0.0.1:");
+
+    // The demo's jobs and connectors ran in this JVM: the process's /metrics shows what they did.
+    String scrape = ProcessMetrics.registry().scrape();
+    for (String level : List.of("L1", "L3", "L4")) {
+      assertThat(count(scrape, "recon_matches_total", "level=\"" + level + "\""))
+          .as("matches at " + level)
+          .isPositive();
+    }
+    assertThat(count(scrape, "recon_breaks_total", "reason=")).as("breaks").isPositive();
+    assertThat(count(scrape, "recon_ledger_entries_written_total", "")).isPositive();
+    assertThat(count(scrape, "recon_ledger_write_batches_total", "")).isPositive();
+    assertThat(scrape).contains("recon_ledger_write_millis_total");
+    assertThat(count(scrape, "flink_job_number_of_completed_checkpoints", ""))
+        .as(scrape.lines().filter(l -> l.startsWith("flink_")).toList().toString())
+        .isPositive();
+    assertThat(scrape).contains("flink_job_last_checkpoint_duration");
+    assertThat(count(scrape, "recon_ingest_records_total", "source=\"sftp:")).isPositive();
+    assertThat(scrape)
+        .as("circuit breaker states of the API connectors")
+        .contains("resilience4j_circuitbreaker_state");
+  }
+
+  /** The sum of a metric's samples whose labels contain {@code label}. */
+  private static double count(String scrape, String metric, String label) {
+    double sum = 0;
+    for (String line : scrape.split("\n")) {
+      if (line.startsWith(metric + "{") && line.contains(label)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
   }
 }

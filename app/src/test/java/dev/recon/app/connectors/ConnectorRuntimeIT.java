@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.recon.app.observability.MetricsEndpoint;
 import dev.recon.app.pipeline.TopicReader;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;

@@ -35,6 +35,7 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
   private final Counter matchesReversed;
   private final Counter nothingToReverse;
   private final Counter alreadyReversed;
+  private final WriteLatency latency;
 
   /**
    * @param writer writes a batch to the ledger: {@link dev.recon.ledger.db.LedgerWriter#write} in
@@ -59,6 +60,7 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
     this.matchesReversed = metrics.counter(MATCHES_REVERSED);
     this.nothingToReverse = metrics.counter(REVERSALS_NOTHING_TO_REVERSE);
     this.alreadyReversed = metrics.counter(REVERSALS_ALREADY_REVERSED);
+    this.latency = new WriteLatency(metrics);
   }
 
   @Override
@@ -92,8 +94,10 @@ final class LedgerSinkWriter implements SinkWriter<JournalEntry> {
       return;
     }
     WriteResult result;
+    long started = System.nanoTime();
     try {
       result = writer.apply(List.copyOf(buffer));
+      latency.record(System.nanoTime() - started, result);
     } catch (DataAccessException e) {
       throw new IOException("ledger write of " + buffer.size() + " entries failed", e);
     }

@@ -117,6 +117,12 @@ class LedgerSinkWriterTest {
       return counters.get(name).getCount();
     }
 
+    /** Sub-groups share this group's counters, so a test reads them by name alone. */
+    @Override
+    public org.apache.flink.metrics.MetricGroup addGroup(String name) {
+      return this;
+    }
+
     @Override
     public OperatorIOMetricGroup getIOMetricGroup() {
       return UnregisteredMetricsGroup.createOperatorIOMetricGroup();
@@ -160,5 +166,21 @@ class LedgerSinkWriterTest {
     assertThat(metrics.count(LedgerSinkWriter.MATCHES_REVERSED)).isEqualTo(2);
     assertThat(metrics.count(LedgerSinkWriter.REVERSALS_NOTHING_TO_REVERSE)).isEqualTo(4);
     assertThat(metrics.count(LedgerSinkWriter.REVERSALS_ALREADY_REVERSED)).isEqualTo(6);
+  }
+
+  @Test
+  void batchWritesAreTimedAndTheirEntriesAndPostingsCounted() throws Exception {
+    CountingMetricGroup metrics = new CountingMetricGroup();
+    LedgerSinkWriter sink = new LedgerSinkWriter(batch -> new WriteResult(2, 0, 5), metrics);
+    sink.flush(false);
+    assertThat(metrics.count("ledgerWriteBatches")).isZero();
+    sink.write(ENTRY, null);
+    sink.flush(false);
+    sink.write(ENTRY, null);
+    sink.flush(true);
+    assertThat(metrics.count("ledgerWriteBatches")).isEqualTo(2);
+    assertThat(metrics.count("ledgerEntriesWritten")).isEqualTo(4);
+    assertThat(metrics.count("ledgerPostingsWritten")).isEqualTo(10);
+    assertThat(metrics.count("ledgerWriteMillis")).isGreaterThanOrEqualTo(0);
   }
 }

@@ -270,7 +270,14 @@ public final class MatchingJob {
       breaks = breaks.union(decided.getSideOutput(ReconOutputs.BREAKS));
       resolutions = resolutions.union(decided.getSideOutput(ReconOutputs.RESOLUTIONS));
     }
-    booked.union(links).sinkTo(matchSink).name("matches").uid("match-sink");
+    booked
+        .union(links)
+        .map(new OutcomeMeter<Match>("matches", "level", m -> m.getLevel().name()), AvroTypes.MATCH)
+        .name("count matches")
+        .uid("count-matches")
+        .sinkTo(matchSink)
+        .name("matches")
+        .uid("match-sink");
     booked
         .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
         .name("journal-posting")
@@ -279,8 +286,24 @@ public final class MatchingJob {
         .name("journal-entries")
         .uid("journal-sink");
 
-    breaks.sinkTo(exceptionSink).name("exceptions").uid("exception-sink");
-    resolutions.sinkTo(resolutionSink).name("exception-resolutions").uid("resolution-sink");
+    breaks
+        .map(
+            new OutcomeMeter<ReconException>("breaks", "reason", ReconException::getReason),
+            AvroTypes.RECON_EXCEPTION)
+        .name("count breaks")
+        .uid("count-breaks")
+        .sinkTo(exceptionSink)
+        .name("exceptions")
+        .uid("exception-sink");
+    resolutions
+        .map(
+            new OutcomeMeter<ExceptionResolution>("resolutions", "kind", r -> r.getHow().name()),
+            AvroTypes.EXCEPTION_RESOLUTION)
+        .name("count resolutions")
+        .uid("count-resolutions")
+        .sinkTo(resolutionSink)
+        .name("exception-resolutions")
+        .uid("resolution-sink");
   }
 
   private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> eventTime) {

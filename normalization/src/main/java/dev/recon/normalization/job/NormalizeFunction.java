@@ -18,6 +18,7 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Normalizes each raw file: PaymentEvents on the main output; ExpectedPayments, BankLines and dead
@@ -33,6 +34,7 @@ final class NormalizeFunction extends ProcessFunction<RawRecord, PaymentEvent> {
   private transient Counter records;
   private transient Counter errors;
   private transient Counter findings;
+  private transient DeadLetterMeters deadLetters;
 
   NormalizeFunction(ParserLimits limits) {
     this.limits = limits;
@@ -44,10 +46,23 @@ final class NormalizeFunction extends ProcessFunction<RawRecord, PaymentEvent> {
     records = getRuntimeContext().getMetricGroup().counter("canonicalRecords");
     errors = getRuntimeContext().getMetricGroup().counter("parseErrors");
     findings = getRuntimeContext().getMetricGroup().counter("dataQualityFindings");
+    deadLetters = new DeadLetterMeters(getRuntimeContext().getMetricGroup());
   }
 
   @Override
   public void processElement(RawRecord raw, Context ctx, Collector<PaymentEvent> out) {
+    String correlationId = raw.getProvenance().getCorrelationId();
+    if (correlationId == null) {
+      normalize(raw, ctx, out);
+      return;
+    }
+    // The id the connector gave this delivery, on every log line about it (JSON logs: a field).
+    try (MDC.MDCCloseable c = MDC.putCloseable("correlation_id", correlationId)) {
+      normalize(raw, ctx, out);
+    }
+  }
+
+  private void normalize(RawRecord raw, Context ctx, Collector<PaymentEvent> out) {
     Normalized normalized =
         normalizer.normalize(bytes(raw.getPayload()), raw.getProvenance(), raw.getFormatHint());
     ParseResult result = normalized.result();
@@ -79,7 +94,9 @@ final class NormalizeFunction extends ProcessFunction<RawRecord, PaymentEvent> {
           finding.code(),
           finding.message());
       ctx.output(NormalizationJob.DEAD_LETTERS, DeadLetters.ofFinding(raw, format, finding, i));
+      deadLetters.count(format, finding.code(), 1);
     }
+    deadLetters.count(format, DeadLetterMeters.PARSE_ERROR, result.errors().size());
     records.inc(result.records().size());
     errors.inc(result.errors().size());
     findings.inc(result.findings().size());

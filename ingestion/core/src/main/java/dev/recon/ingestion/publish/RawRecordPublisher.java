@@ -1,8 +1,11 @@
 package dev.recon.ingestion.publish;
 
+import dev.recon.schemas.Provenance;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.kafka.AvroCodec;
 import dev.recon.schemas.kafka.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,10 +38,17 @@ public final class RawRecordPublisher implements AutoCloseable {
 
   private final Producer<String, byte[]> producer;
   private final String topic;
+  private final MeterRegistry meters;
 
+  /** Counts into Micrometer's global registry, which the process's /metrics endpoint joins. */
   public RawRecordPublisher(Producer<String, byte[]> producer, String topic) {
+    this(producer, topic, Metrics.globalRegistry);
+  }
+
+  public RawRecordPublisher(Producer<String, byte[]> producer, String topic, MeterRegistry meters) {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.topic = Objects.requireNonNull(topic, "topic");
+    this.meters = Objects.requireNonNull(meters, "meters");
   }
 
   /** A producer that does not lose or duplicate: idempotent, acks from all in-sync replicas. */
@@ -83,15 +93,42 @@ public final class RawRecordPublisher implements AutoCloseable {
     }
     try {
       RecordMetadata meta = producer.send(record).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      count(raw, "published");
       return new PublishReceipt(raw.getRawId(), meta.topic(), meta.partition(), meta.offset());
     } catch (InterruptedException e) {
+      count(raw, "failed");
       Thread.currentThread().interrupt();
       throw new PublishFailedException("interrupted while publishing " + raw.getRawId(), e);
     } catch (ExecutionException e) {
+      count(raw, "failed");
       throw new PublishFailedException(
           "Kafka refused " + raw.getRawId() + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
+      count(raw, "failed");
       throw new PublishFailedException("no acknowledgement for " + raw.getRawId(), e);
+    }
+  }
+
+  /**
+   * Ingest rate per connector source and tenant ({@code recon.ingest.records}, outcome published or
+   * failed) and the bytes it carried; both label sets are configuration, not input.
+   */
+  private void count(RawRecord raw, String outcome) {
+    Provenance p = raw.getProvenance();
+    meters
+        .counter(
+            "recon.ingest.records",
+            "source",
+            p.getSource(),
+            "tenant",
+            p.getTenantId(),
+            "outcome",
+            outcome)
+        .increment();
+    if ("published".equals(outcome)) {
+      meters
+          .counter("recon.ingest.bytes", "source", p.getSource(), "tenant", p.getTenantId())
+          .increment(raw.getPayload().remaining());
     }
   }
 

@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Decides what happens to one webhook delivery, independent of the HTTP library: which tenant and
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * Kafka acknowledged the record, so a PSP that got a 2xx never needs to send the event again.
  */
 public final class WebhookReceiver {
+  /** The MDC key the logs carry a delivery's correlation id under (JSON logs: a field). */
+  public static final String CORRELATION_MDC = "correlation_id";
+
   private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
   public static final String CONNECTOR = "webhook";
@@ -86,6 +90,13 @@ public final class WebhookReceiver {
 
   public WebhookReply receive(WebhookRequest request) {
     String correlationId = UUID.randomUUID().toString();
+    // Every log line of this delivery carries the id its raw record and journal trail carry.
+    try (MDC.MDCCloseable c = MDC.putCloseable(CORRELATION_MDC, correlationId)) {
+      return receive(request, correlationId);
+    }
+  }
+
+  private WebhookReply receive(WebhookRequest request, String correlationId) {
     String subject =
         request.method().toUpperCase(Locale.ROOT)
             + " /webhooks/"

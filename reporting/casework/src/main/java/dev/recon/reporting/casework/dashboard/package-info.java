@@ -1,0 +1,2 @@
+/** The figures of a tenant's dashboard. */
+package dev.recon.reporting.casework.dashboard;

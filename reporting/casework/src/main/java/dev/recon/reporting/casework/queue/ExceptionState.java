@@ -1,0 +1,7 @@
+package dev.recon.reporting.casework.queue;
+
+/** Whether a break still needs work. A resolved break stays resolved. */
+public enum ExceptionState {
+  OPEN,
+  RESOLVED
+}

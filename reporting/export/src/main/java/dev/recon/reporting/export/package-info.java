@@ -1,0 +1,2 @@
+/** Analyst exports (Parquet, CSV) with manifests, and encrypted evidence packs. */
+package dev.recon.reporting.export;

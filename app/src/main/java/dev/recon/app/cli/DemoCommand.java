@@ -12,7 +12,9 @@ import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.DatabaseEndpoints;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.ui.UserInterface;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
+import dev.recon.reporting.access.DemoCredential;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,11 +81,21 @@ final class DemoCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}; 0 picks a free one, -1 turns it off)")
   int metricsPort;
 
+  @Option(
+      names = "--ui-port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description =
+          "port of the web UI on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one, -1"
+              + " turns it off)")
+  int uiPort;
+
   @Mixin PlatformOptions platform;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private MetricsEndpoint metrics;
+  private UserInterface ui;
 
   @Override
   public Integer call() throws Exception {
@@ -196,6 +208,17 @@ final class DemoCommand implements Callable<Integer> {
         ReconcileCommand.printSummary(stdout, result);
         runs.add(new DemoIndexPage.TenantRun(s.tenant(), result));
       }
+      if (uiPort >= 0) {
+        ui = UserInterface.start(p, uiPort, Clock.systemUTC());
+        stdout.println();
+        stdout.println("web UI: " + ui.url() + "  (sign in with a user below and its TOTP code)");
+        for (DemoDataGenerator.Scenario s : scenarios) {
+          stdout.println("demo users of tenant " + s.tenant() + ":");
+          for (DemoCredential c : ui.demoUsers(s.tenant())) {
+            stdout.println("  " + c.describe());
+          }
+        }
+      }
       Path index = DemoIndexPage.write(out, runs);
       stdout.println();
       stdout.println("Look at: " + index.toAbsolutePath());
@@ -218,6 +241,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void closeQuietly(Platform p, PrintWriter err) {
+    if (ui != null) {
+      ui.close();
+    }
     if (metrics != null) {
       metrics.close();
     }

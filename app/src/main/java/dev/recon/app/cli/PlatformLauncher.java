@@ -7,13 +7,15 @@ import dev.recon.app.platform.PlatformConfig;
 import dev.recon.ingestion.store.IngestionDatabase;
 import dev.recon.ledger.db.LedgerDatabase;
 import dev.recon.ledger.db.LedgerPartitions;
+import dev.recon.reporting.access.AccessDatabase;
+import dev.recon.reporting.casework.CaseworkDatabase;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * Starts the platform with the ledger's and the connectors' schemas in place and the application
- * login provisioned.
+ * Starts the platform with the ledger's, the connectors', the casework's and the users' schemas in
+ * place and the application login provisioned.
  */
 final class PlatformLauncher {
   /** Replication of a run's topics on a real cluster, unless configured otherwise. */
@@ -29,6 +31,8 @@ final class PlatformLauncher {
   static void prepareDatabase(DatabaseEndpoints db) {
     LedgerDatabase.migrate(db.ownerDataSource());
     IngestionDatabase.migrate(db.ownerDataSource());
+    CaseworkDatabase.migrate(db.ownerDataSource());
+    AccessDatabase.migrate(db.ownerDataSource());
     // months are created ahead so that no booking waits on a partition being created under load
     LedgerPartitions.ensureAhead(
         db.ownerDataSource(), YearMonth.now(ZoneOffset.UTC), LedgerPartitions.DEFAULT_MONTHS_AHEAD);

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       ArchiveCommand.class,
       BenchCommand.class,
+      ReportCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand implements Runnable {

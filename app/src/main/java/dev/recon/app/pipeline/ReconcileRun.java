@@ -15,6 +15,7 @@ import dev.recon.normalization.format.FormatDetector;
 import dev.recon.normalization.job.NormalizationJob;
 import dev.recon.reporting.ReconciliationOutputWriter;
 import dev.recon.reporting.ReconciliationRun;
+import dev.recon.reporting.casework.CaseStore;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
@@ -144,6 +145,9 @@ public final class ReconcileRun {
               deadLetters,
               journal),
           request.outDir());
+      if (!request.dryRun()) {
+        recordCasework(request, runId, reader, topics, matches, exceptions, deadLetters, problems);
+      }
       deadLetters.forEach(d -> err.println("bad input: " + describe(d)));
       long entriesInRun = journal.stream().map(JournalLine::entryId).distinct().count();
       return new ReconcileResult(
@@ -159,6 +163,34 @@ public final class ReconcileRun {
           request.outDir());
     } finally {
       topicAdmin.deleteQuietly(topics.all());
+    }
+  }
+
+  /**
+   * The run's outputs into the casework store for the UI. A failure here is reported, not fatal:
+   * the ledger and the contract files already hold the run, and a rerun stores it idempotently.
+   */
+  private void recordCasework(
+      ReconcileRequest request,
+      String runId,
+      TopicReader reader,
+      RunTopics topics,
+      List<Match> matches,
+      List<ReconException> exceptions,
+      List<DeadLetter> deadLetters,
+      List<String> problems) {
+    try {
+      new CaseworkRecorder(new CaseStore(context.appDatabase().dataSource(), clock))
+          .record(
+              request.tenant(),
+              "reconcile " + runId,
+              reader,
+              topics,
+              matches,
+              exceptions,
+              deadLetters);
+    } catch (RuntimeException e) {
+      problems.add("casework: the run's exceptions could not be stored for the UI: " + e);
     }
   }
 

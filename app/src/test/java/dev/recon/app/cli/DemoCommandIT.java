@@ -29,6 +29,8 @@ class DemoCommandIT {
             "--business-date",
             "2026-09-14",
             "--metrics-port",
+            "0",
+            "--ui-port",
             "0");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(out.resolve("report.html")).isNotEmptyFile();
@@ -47,7 +49,15 @@ class DemoCommandIT {
         .contains(
             "tenant globex: arrived through the connectors: {api:adyen=1, email:INBOX=1,"
                 + " sftp:erp-expected-payments=1, webhook:stripe=1}");
-    assertThat(run.out()).contains("metrics: GET http://127.0.0.1:");
+    assertThat(run.out()).contains("metrics: GET http://127.0.0.1:").contains("web UI: http://");
+    // one user per role and tenant, each with a password and a TOTP secret to sign in with
+    for (String tenant : List.of("acme", "globex")) {
+      for (String role : List.of("viewer", "analyst", "approver", "admin")) {
+        assertThat(run.out())
+            .containsPattern(
+                "(?i)" + role + "\\s+" + role + "@" + tenant + "\\s+password \\S{12,}\\s+TOTP");
+      }
+    }
 
     // The demo's jobs and connectors ran in this JVM: the process's /metrics shows what they did.
     String scrape = ProcessMetrics.registry().scrape();

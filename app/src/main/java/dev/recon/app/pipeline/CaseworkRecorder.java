@@ -1,0 +1,70 @@
+package dev.recon.app.pipeline;
+
+import dev.recon.reporting.casework.CaseStore;
+import dev.recon.reporting.casework.RecordRunResult;
+import dev.recon.reporting.casework.RunOutputs;
+import dev.recon.reporting.casework.SourceDocument;
+import dev.recon.schemas.BankLine;
+import dev.recon.schemas.DeadLetter;
+import dev.recon.schemas.ExceptionResolution;
+import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.Match;
+import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.Provenance;
+import dev.recon.schemas.RawRecord;
+import dev.recon.schemas.ReconException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts what a bounded run produced into the casework store, where finance users work it in the UI:
+ * the original inputs as received (so an exception drills down to its source line), the canonical
+ * records, matches, exceptions, resolutions and dead letters. Storing is idempotent by the records'
+ * own ids, so a rerun over the same input changes nothing.
+ */
+final class CaseworkRecorder {
+  private final CaseStore store;
+
+  CaseworkRecorder(CaseStore store) {
+    this.store = store;
+  }
+
+  RecordRunResult record(
+      String tenant,
+      String runLabel,
+      TopicReader reader,
+      RunTopics topics,
+      List<Match> matches,
+      List<ReconException> exceptions,
+      List<DeadLetter> deadLetters) {
+    List<SourceDocument> documents = new ArrayList<>();
+    for (RawRecord raw : reader.readAll(topics.raw(), RawRecord.class)) {
+      Provenance p = raw.getProvenance();
+      if (tenant.equals(p.getTenantId())
+          && raw.getPayload().remaining() <= CaseStore.MAX_DOCUMENT_BYTES) {
+        documents.add(
+            new SourceDocument(p.getSource(), p.getFileName(), p.getReceivedAt(), bytes(raw)));
+      }
+    }
+    return store.recordRun(
+        new RunOutputs(
+            tenant,
+            runLabel,
+            documents,
+            reader.readAll(topics.expected(), ExpectedPayment.class),
+            reader.readAll(topics.payments(), PaymentEvent.class),
+            reader.readAll(topics.bank(), BankLine.class),
+            matches,
+            exceptions,
+            reader.readAll(topics.resolutions(), ExceptionResolution.class),
+            deadLetters));
+  }
+
+  private static byte[] bytes(RawRecord raw) {
+    ByteBuffer b = raw.getPayload().duplicate();
+    byte[] copy = new byte[b.remaining()];
+    b.get(copy);
+    return copy;
+  }
+}

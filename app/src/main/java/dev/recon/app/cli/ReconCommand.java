@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       AuditCommand.class,
+      ExportCommand.class,
+      EvidenceCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      VerifyLedgerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand implements Runnable {

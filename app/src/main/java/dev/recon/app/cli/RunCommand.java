@@ -7,6 +7,7 @@ import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
 import dev.recon.app.observability.MetricsEndpoint;
 import dev.recon.app.observability.ReadinessChecks;
+import dev.recon.app.pipeline.CaseworkFeed;
 import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
@@ -15,10 +16,12 @@ import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.app.schedule.ReconciliationSchedule;
 import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
+import dev.recon.app.ui.UserInterface;
 import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.matching.job.MatchingSettings;
 import dev.recon.matching.tolerant.ParsedRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleYaml;
+import dev.recon.reporting.casework.CaseStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -81,6 +84,15 @@ public final class RunCommand implements Callable<Integer> {
           "port of the Prometheus endpoint GET /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE};"
               + " -1 turns it off)")
   int metricsPort;
+
+  @Option(
+      names = "--ui-port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description =
+          "port of the web UI and HTTP API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free"
+              + " one, -1 turns it off)")
+  int uiPort;
 
   @Mixin PlatformOptions platform;
 
@@ -209,6 +221,36 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.COULD_NOT_RUN;
       }
     }
+    UserInterface startedUi = null;
+    CaseworkFeed startedFeed = null;
+    try {
+      // the UI's casework store follows the streaming results; storing is idempotent
+      startedFeed =
+          CaseworkFeed.start(
+              p.kafkaBootstrap(), new CaseStore(p.database().appDataSource(), Clock.systemUTC()));
+      if (uiPort >= 0) {
+        startedUi = UserInterface.start(p, uiPort, Clock.systemUTC());
+      }
+    } catch (RuntimeException e) {
+      err.println("error: the web UI could not start: " + e.getMessage());
+      if (startedFeed != null) {
+        startedFeed.close();
+      }
+      if (runtime != null) {
+        runtime.close();
+      }
+      if (metrics != null) {
+        metrics.close();
+      }
+      if (pool != null) {
+        pool.close();
+      }
+      pipeline.stop();
+      p.close();
+      return ExitCodes.COULD_NOT_RUN;
+    }
+    UserInterface ui = startedUi;
+    CaseworkFeed caseworkFeed = startedFeed;
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
@@ -219,6 +261,10 @@ public final class RunCommand implements Callable<Integer> {
                 () -> {
                   out.println("recon run: stopping connectors, then jobs with savepoints ...");
                   out.flush();
+                  if (ui != null) {
+                    ui.close();
+                  }
+                  caseworkFeed.close();
                   if (connectorRuntime != null) {
                     connectorRuntime.close();
                     connectorPool.close();
@@ -261,6 +307,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (metricsEndpoint != null) {
       out.println("metrics: GET http://127.0.0.1:" + metricsEndpoint.port() + MetricsEndpoint.PATH);
+    }
+    if (ui != null) {
+      out.println("web UI: " + ui.url());
     }
     out.println("recon run: running. Ctrl-C to stop.");
     out.flush();

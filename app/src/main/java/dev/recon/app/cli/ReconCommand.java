@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       ArchiveCommand.class,
       BenchCommand.class,
+      SubmitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand implements Runnable {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       RestoreCommand.class,
       VerifyLedgerCommand.class,
+      SubmitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand implements Runnable {

@@ -1,21 +1,8 @@
 package dev.recon.app.pipeline;
 
 import dev.recon.app.platform.FlinkEnvironments;
-import dev.recon.ledger.posting.PostingRules;
 import dev.recon.ledger.sink.LedgerConnectionSpec;
-import dev.recon.ledger.sink.LedgerSink;
-import dev.recon.matching.job.MatchingJob;
 import dev.recon.matching.job.MatchingSettings;
-import dev.recon.normalization.job.NormalizationJob;
-import dev.recon.schemas.BankLine;
-import dev.recon.schemas.DeadLetter;
-import dev.recon.schemas.ExceptionResolution;
-import dev.recon.schemas.ExpectedPayment;
-import dev.recon.schemas.ManualDecision;
-import dev.recon.schemas.Match;
-import dev.recon.schemas.PaymentEvent;
-import dev.recon.schemas.RawRecord;
-import dev.recon.schemas.ReconException;
 import dev.recon.schemas.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,46 +52,18 @@ public final class StreamingPipeline {
     try {
       Optional<String> normalizeFrom = savepoints.latest(NORMALIZE_JOB);
       StreamExecutionEnvironment normalizeEnv = environment(flink, normalizeFrom);
-      new NormalizationJob(
-              kafka.continuousSource(Topics.RAW, RawRecord.class, NORMALIZE_JOB),
-              kafka.exactlyOnceSink(
-                  Topics.PAYMENT_EVENTS, PaymentEvent.class, TenantKeys.payment(), "recon-n-pay"),
-              kafka.exactlyOnceSink(
-                  Topics.EXPECTED_PAYMENTS,
-                  ExpectedPayment.class,
-                  TenantKeys.expected(),
-                  "recon-n-exp"),
-              kafka.exactlyOnceSink(
-                  Topics.BANK_LINES, BankLine.class, TenantKeys.bank(), "recon-n-bank"),
-              kafka.exactlyOnceSink(
-                  Topics.DEAD_LETTERS, DeadLetter.class, TenantKeys.deadLetter(), "recon-n-dlq"))
-          .addTo(normalizeEnv);
+      PipelineJobs.addNormalization(normalizeEnv, kafka);
       started.add(
           new RunningJob(NORMALIZE_JOB, normalizeEnv.executeAsync(NORMALIZE_JOB), normalizeFrom));
 
       Optional<String> matchFrom = savepoints.latest(MATCH_JOB);
       StreamExecutionEnvironment matchEnv = environment(flink, matchFrom);
       PipelineContext.AppDatabase db = context.appDatabase();
-      new MatchingJob(
-              kafka.continuousSource(Topics.EXPECTED_PAYMENTS, ExpectedPayment.class, MATCH_JOB),
-              kafka.continuousSource(Topics.PAYMENT_EVENTS, PaymentEvent.class, MATCH_JOB),
-              kafka.continuousSource(Topics.BANK_LINES, BankLine.class, MATCH_JOB),
-              // proposals and four-eyes approvals from people, applied once approved
-              kafka.continuousSource(Topics.DECISIONS, ManualDecision.class, MATCH_JOB),
-              kafka.exactlyOnceSink(
-                  Topics.MATCHES, Match.class, TenantKeys.match(), "recon-m-match"),
-              kafka.exactlyOnceSink(
-                  Topics.EXCEPTIONS, ReconException.class, TenantKeys.exception(), "recon-m-exc"),
-              // the trail of breaks resolved after they were raised: late matches, decisions
-              kafka.exactlyOnceSink(
-                  Topics.EXCEPTION_RESOLUTIONS,
-                  ExceptionResolution.class,
-                  TenantKeys.resolution(),
-                  "recon-m-res"),
-              new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
-              PostingRules::entriesFor,
-              settings)
-          .addTo(matchEnv);
+      PipelineJobs.addMatching(
+          matchEnv,
+          kafka,
+          new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password()),
+          settings);
       started.add(new RunningJob(MATCH_JOB, matchEnv.executeAsync(MATCH_JOB), matchFrom));
     } catch (Exception e) {
       started.forEach(j -> j.client().cancel());

@@ -212,7 +212,7 @@ public final class LedgerArchive {
               JOURNAL_ENTRIES,
               entriesFile,
               "select tenant_id, entry_id, booked_at, source_kind, source_id, description,"
-                  + " created_at, reverses_source_id from "
+                  + " created_at, reverses_source_id, correlation_ids from "
                   + entriesTable
                   + " order by tenant_id, entry_id, booked_at"));
       files.add(

@@ -7,6 +7,7 @@ import static dev.recon.ledger.jooq.Tables.POSTINGS;
 
 import dev.recon.ledger.chart.AccountType;
 import dev.recon.ledger.chart.ChartOfAccounts;
+import dev.recon.ledger.posting.CorrelationIds;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -86,6 +87,43 @@ public final class LedgerQueries {
                             r.value6(),
                             r.value7(),
                             r.value8())));
+  }
+
+  /**
+   * The correlation ids of the entries booked for the given sources (match ids), one per entry,
+   * ordered like {@link #journalLines}: from a posting to the logs of the deliveries behind it.
+   *
+   * @throws IllegalArgumentException for more than {@link #MAX_SOURCE_IDS} ids or a bad tenant id
+   */
+  public List<EntryCorrelation> entryCorrelations(String tenantId, Collection<String> sourceIds) {
+    if (sourceIds.size() > MAX_SOURCE_IDS) {
+      throw new IllegalArgumentException("more than " + MAX_SOURCE_IDS + " source ids");
+    }
+    if (sourceIds.isEmpty()) {
+      TenantScope.requireTenantId(tenantId);
+      return List.of();
+    }
+    String[] ids = sourceIds.toArray(String[]::new);
+    return scope.inTenant(
+        tenantId,
+        tx ->
+            tx.select(
+                    JOURNAL_ENTRIES.ENTRY_ID,
+                    JOURNAL_ENTRIES.BOOKED_AT,
+                    JOURNAL_ENTRIES.SOURCE_KIND,
+                    JOURNAL_ENTRIES.SOURCE_ID,
+                    JOURNAL_ENTRIES.CORRELATION_IDS)
+                .from(JOURNAL_ENTRIES)
+                .where(JOURNAL_ENTRIES.SOURCE_ID.eq(DSL.any(ids)))
+                .orderBy(JOURNAL_ENTRIES.BOOKED_AT, JOURNAL_ENTRIES.ENTRY_ID)
+                .fetch(
+                    r ->
+                        new EntryCorrelation(
+                            r.value1(),
+                            r.value2().toInstant(),
+                            r.value3(),
+                            r.value4(),
+                            CorrelationIds.fromColumn(r.value5()))));
   }
 
   /**

@@ -102,7 +102,7 @@ public final class LedgerWriter {
               .computeIfAbsent(entry.getTenantId(), t -> new TreeMap<>(KEY_ORDER))
               .putIfAbsent(key, entry);
       if (earlier != null) {
-        if (!earlier.equals(entry)) {
+        if (!sameBooking(earlier, entry)) {
           throw new IllegalStateException(
               "two different journal entries with id " + entry.getEntryId());
         }
@@ -240,6 +240,17 @@ public final class LedgerWriter {
                   appended.postings())
               .plus(reversals.book(tx, tenantId));
         });
+  }
+
+  /**
+   * Equal but for the correlation ids: the same booking reached through other deliveries (a record
+   * delivered again) is a repeat, not a conflict; the first one's ids are kept, as the database
+   * keeps those of the entry it already holds.
+   */
+  private static boolean sameBooking(JournalEntry earlier, JournalEntry entry) {
+    return earlier.equals(entry)
+        || earlier.equals(
+            JournalEntry.newBuilder(entry).setCorrelationIds(earlier.getCorrelationIds()).build());
   }
 
   private static boolean hasSqlState(Throwable e, String sqlState) {

@@ -4,6 +4,7 @@ import static dev.recon.ledger.jooq.Tables.JOURNAL_ENTRIES;
 import static dev.recon.ledger.jooq.Tables.POSTINGS;
 import static dev.recon.ledger.jooq.Tables.REVERSED_SOURCES;
 
+import dev.recon.ledger.posting.CorrelationIds;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import dev.recon.schemas.JournalEntry;
 import java.time.OffsetDateTime;
@@ -137,6 +138,7 @@ final class MatchReversals {
         .set(JOURNAL_ENTRIES.SOURCE_ID, reversal.getSourceId())
         .set(JOURNAL_ENTRIES.DESCRIPTION, reversal.getDescription())
         .set(JOURNAL_ENTRIES.REVERSES_SOURCE_ID, reversal.getReversesSourceId())
+        .set(JOURNAL_ENTRIES.CORRELATION_IDS, CorrelationIds.toColumn(reversal.getCorrelationIds()))
         .execute();
     return tx.insertInto(
             POSTINGS,

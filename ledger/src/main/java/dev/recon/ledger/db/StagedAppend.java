@@ -1,5 +1,6 @@
 package dev.recon.ledger.db;
 
+import dev.recon.ledger.posting.CorrelationIds;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Posting;
 import java.io.BufferedWriter;
@@ -61,7 +62,8 @@ final class StagedAppend {
       s.execute(
           "create temp table ledger_stage_entries (entry_id varchar(64) not null,"
               + " booked_at timestamptz not null, source_kind varchar(32) not null,"
-              + " source_id varchar(256) not null, description varchar(1000), ord integer not null)"
+              + " source_id varchar(256) not null, description varchar(1000),"
+              + " correlation_ids varchar(1200), ord integer not null)"
               + " on commit drop");
       s.execute(
           "create temp table ledger_stage_postings (entry_id varchar(64) not null,"
@@ -75,8 +77,10 @@ final class StagedAppend {
     try (var s =
         c.prepareStatement(
             "insert into ledger.journal_entries"
-                + " (tenant_id, entry_id, booked_at, source_kind, source_id, description)"
-                + " select ?, entry_id, booked_at, source_kind, source_id, description from "
+                + " (tenant_id, entry_id, booked_at, source_kind, source_id, description,"
+                + " correlation_ids)"
+                + " select ?, entry_id, booked_at, source_kind, source_id, description,"
+                + " correlation_ids from "
                 + STAGE_ENTRIES
                 + " order by ord"
                 + (skipExisting ? " on conflict do nothing" : ""))) {
@@ -141,6 +145,7 @@ final class StagedAppend {
               .text(e.getSourceKind())
               .text(e.getSourceId())
               .text(e.getDescription())
+              .text(CorrelationIds.toColumn(e.getCorrelationIds()))
               .number(ord++)
               .endRow();
         }

@@ -71,6 +71,7 @@ public final class JournalEntryInvariants {
         entry.getDescription() == null || entry.getDescription().length() <= MAX_DESCRIPTION_LENGTH,
         id,
         "description too long");
+    requireCorrelationIds(entry);
     List<Posting> postings = entry.getPostings();
     check(postings != null, id, "no postings");
     if (isReversal(entry)) {
@@ -116,6 +117,30 @@ public final class JournalEntryInvariants {
    */
   public static boolean isReversal(JournalEntry entry) {
     return entry.getReversesSourceId() != null;
+  }
+
+  /**
+   * At most {@link CorrelationIds#MAX_PER_ENTRY}, each {@link CorrelationIds#isValid}, strictly
+   * ascending (sorted and distinct, as {@link CorrelationIds#of} gives them), so they fit the
+   * column and the same match always gives the same entry.
+   */
+  private static void requireCorrelationIds(JournalEntry entry) {
+    String id = entry.getEntryId();
+    List<String> ids = entry.getCorrelationIds();
+    check(ids != null, id, "correlation_ids is null");
+    if (ids.size() > CorrelationIds.MAX_PER_ENTRY) {
+      fail(id, "more than " + CorrelationIds.MAX_PER_ENTRY + " correlation ids");
+    }
+    String previous = null;
+    for (String correlationId : ids) {
+      if (!CorrelationIds.isValid(correlationId)) {
+        fail(id, "bad correlation id " + correlationId);
+      }
+      if (previous != null && previous.compareTo(correlationId) >= 0) {
+        fail(id, "correlation ids not sorted and distinct");
+      }
+      previous = correlationId;
+    }
   }
 
   /** Mirrors the database's {@code journal_entries_reversal_ck}. */

@@ -158,6 +158,7 @@ public final class PostingRules implements Serializable {
             .setDescription(truncated(description))
             .setPostings(postings)
             .setReversesSourceId(reversesSourceId)
+            .setCorrelationIds(CorrelationIds.of(match))
             .build();
     return JournalEntryInvariants.requireBalanced(entry);
   }

@@ -6,7 +6,12 @@ import dev.recon.schemas.RecordKind;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What the tenant's own system says should be paid: an order, invoice or subscription charge. */
+/**
+ * What the tenant's own system says should be paid: an order, invoice or subscription charge.
+ *
+ * @param correlationId the delivery (file, API call) it came in, from its provenance; null if
+ *     unknown
+ */
 public record Expectation(
     String tenantId,
     String expectedId,
@@ -14,7 +19,8 @@ public record Expectation(
     String merchantReference,
     long amountMinor,
     String currency,
-    Instant expectedAt)
+    Instant expectedAt,
+    String correlationId)
     implements ReconRecord {
 
   public Expectation {
@@ -22,6 +28,18 @@ public record Expectation(
     Objects.requireNonNull(expectedId, "expectedId");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(expectedAt, "expectedAt");
+  }
+
+  /** An expectation of no known delivery. */
+  public Expectation(
+      String tenantId,
+      String expectedId,
+      String psp,
+      String merchantReference,
+      long amountMinor,
+      String currency,
+      Instant expectedAt) {
+    this(tenantId, expectedId, psp, merchantReference, amountMinor, currency, expectedAt, null);
   }
 
   public static Expectation from(ExpectedPayment avro) {
@@ -32,7 +50,8 @@ public record Expectation(
         avro.getMerchantReference(),
         avro.getAmountMinor(),
         avro.getCurrency(),
-        avro.getExpectedAt());
+        avro.getExpectedAt(),
+        avro.getProvenance().getCorrelationId());
   }
 
   @Override
@@ -64,6 +83,7 @@ public record Expectation(
         .setPsp(psp)
         .setBankAccount(null)
         .setEventTime(expectedAt)
+        .setCorrelationId(correlationId)
         .build();
   }
 }

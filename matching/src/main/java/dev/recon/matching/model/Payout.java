@@ -13,6 +13,9 @@ import java.util.Objects;
  * A payout the PSP reports for a settlement batch. The amount is what was sent to the bank (the
  * PaymentEvent's net_minor / net_currency): positive when the PSP pays the tenant, negative when it
  * debits the tenant's account.
+ *
+ * @param correlationId the delivery (webhook, file, mail) it came in, from its provenance; null if
+ *     unknown
  */
 public record Payout(
     String tenantId,
@@ -23,7 +26,8 @@ public record Payout(
     long feeMinor,
     String batchId,
     String bankReference,
-    Instant eventTime)
+    Instant eventTime,
+    String correlationId)
     implements ReconRecord {
 
   public Payout {
@@ -31,6 +35,30 @@ public record Payout(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(eventTime, "eventTime");
+  }
+
+  /** A payout of no known delivery. */
+  public Payout(
+      String tenantId,
+      String eventId,
+      String psp,
+      long amountMinor,
+      String currency,
+      long feeMinor,
+      String batchId,
+      String bankReference,
+      Instant eventTime) {
+    this(
+        tenantId,
+        eventId,
+        psp,
+        amountMinor,
+        currency,
+        feeMinor,
+        batchId,
+        bankReference,
+        eventTime,
+        null);
   }
 
   public static Payout from(PaymentEvent avro) {
@@ -47,7 +75,8 @@ public record Payout(
         avro.getFeeMinor(),
         avro.getBatchId(),
         avro.getBankReference(),
-        avro.getEventTime());
+        avro.getEventTime(),
+        avro.getProvenance().getCorrelationId());
   }
 
   /** The payout date the bank value date is compared with (UTC, as event times are). */
@@ -79,6 +108,7 @@ public record Payout(
         .setPsp(psp)
         .setBankAccount(null)
         .setEventTime(eventTime)
+        .setCorrelationId(correlationId)
         .build();
   }
 }

@@ -11,6 +11,9 @@ import java.util.Objects;
 /**
  * A PSP transaction row (capture, refund, chargeback, fee, ...). Gross is signed as it changes what
  * the PSP owes the tenant; net = gross - fee, in the net currency.
+ *
+ * @param correlationId the delivery (webhook, file, mail) it came in, from its provenance; null if
+ *     unknown
  */
 public record PspTransaction(
     String tenantId,
@@ -26,7 +29,8 @@ public record PspTransaction(
     long netMinor,
     String netCurrency,
     String batchId,
-    Instant eventTime)
+    Instant eventTime,
+    String correlationId)
     implements ReconRecord {
 
   /** Metadata key any parser may set to name the original transaction explicitly. */
@@ -45,6 +49,40 @@ public record PspTransaction(
     Objects.requireNonNull(grossCurrency, "grossCurrency");
     Objects.requireNonNull(netCurrency, "netCurrency");
     Objects.requireNonNull(eventTime, "eventTime");
+  }
+
+  /** A PSP transaction of no known delivery. */
+  public PspTransaction(
+      String tenantId,
+      String eventId,
+      String psp,
+      PaymentEventType type,
+      String pspReference,
+      String originalReference,
+      String merchantReference,
+      long grossMinor,
+      String grossCurrency,
+      long feeMinor,
+      long netMinor,
+      String netCurrency,
+      String batchId,
+      Instant eventTime) {
+    this(
+        tenantId,
+        eventId,
+        psp,
+        type,
+        pspReference,
+        originalReference,
+        merchantReference,
+        grossMinor,
+        grossCurrency,
+        feeMinor,
+        netMinor,
+        netCurrency,
+        batchId,
+        eventTime,
+        null);
   }
 
   public static PspTransaction from(PaymentEvent avro) {
@@ -66,7 +104,8 @@ public record PspTransaction(
         avro.getNetMinor(),
         avro.getNetCurrency(),
         avro.getBatchId(),
-        avro.getEventTime());
+        avro.getEventTime(),
+        avro.getProvenance().getCorrelationId());
   }
 
   /**
@@ -134,6 +173,7 @@ public record PspTransaction(
         .setPsp(psp)
         .setBankAccount(null)
         .setEventTime(eventTime)
+        .setCorrelationId(correlationId)
         .build();
   }
 }

@@ -50,6 +50,12 @@ public sealed interface ReconRecord permits Expectation, PspTransaction, Payout,
 
   Instant eventTime();
 
+  /**
+   * The correlation id of the delivery (webhook, file, mail) the record came in, from its
+   * provenance; null when unknown. Carried onto match members so a journal entry names them.
+   */
+  String correlationId();
+
   /** What the posting rules need to book this record when it takes part in a match. */
   MatchMember toMember();
 }

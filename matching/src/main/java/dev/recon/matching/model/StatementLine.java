@@ -12,6 +12,9 @@ import java.util.Objects;
 /**
  * A bank statement entry; amount credit +, debit -. Its event time is the start (UTC) of its
  * booking date: the statement's own chronology, which is what watermarks and ageing follow.
+ *
+ * @param correlationId the delivery (file, mail) the statement came in, from its provenance; null
+ *     if unknown
  */
 public record StatementLine(
     String tenantId,
@@ -22,7 +25,8 @@ public record StatementLine(
     LocalDate bookingDate,
     LocalDate valueDate,
     List<String> references,
-    String remittanceInfo)
+    String remittanceInfo,
+    String correlationId)
     implements ReconRecord {
 
   public StatementLine {
@@ -32,6 +36,30 @@ public record StatementLine(
     Objects.requireNonNull(bookingDate, "bookingDate");
     Objects.requireNonNull(valueDate, "valueDate");
     references = List.copyOf(references);
+  }
+
+  /** A statement line of no known delivery. */
+  public StatementLine(
+      String tenantId,
+      String lineId,
+      String bankAccount,
+      long amountMinor,
+      String currency,
+      LocalDate bookingDate,
+      LocalDate valueDate,
+      List<String> references,
+      String remittanceInfo) {
+    this(
+        tenantId,
+        lineId,
+        bankAccount,
+        amountMinor,
+        currency,
+        bookingDate,
+        valueDate,
+        references,
+        remittanceInfo,
+        null);
   }
 
   public static StatementLine from(BankLine avro) {
@@ -44,7 +72,8 @@ public record StatementLine(
         avro.getBookingDate(),
         avro.getValueDate(),
         avro.getReferences(),
-        avro.getRemittanceInfo());
+        avro.getRemittanceInfo(),
+        avro.getProvenance().getCorrelationId());
   }
 
   /** The event time of a bank line, shared with the job's timestamp assigner. */
@@ -85,6 +114,7 @@ public record StatementLine(
         .setPsp(null)
         .setBankAccount(bankAccount)
         .setEventTime(eventTime())
+        .setCorrelationId(correlationId)
         .build();
   }
 }

@@ -263,6 +263,29 @@ class ExactMatchFunctionTest {
     harness.open();
   }
 
+  @Test
+  void the_match_carries_the_correlation_ids_of_the_deliveries_held_in_state() throws Exception {
+    ExpectedPayment payment = expected("exp-1", "ORD-1", 10_000, "EUR", "2025-09-10T12:00:00Z");
+    payment.getProvenance().setCorrelationId("erp-export-1");
+    PaymentEvent captured =
+        capture("C1:CAPTURE", "ORD-1", 10_000, 250, "1128", "2025-09-11T08:00:00Z");
+    captured.getProvenance().setCorrelationId("webhook-delivery-2");
+
+    arrive(payment);
+    arrive(captured);
+    harness.processBothWatermarks(Watermark.MAX_WATERMARK);
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getMembers())
+                    .extracting(MatchMember::getRecordId, MatchMember::getCorrelationId)
+                    .containsExactly(
+                        tuple("exp-1", "erp-export-1"), tuple("C1:CAPTURE", "webhook-delivery-2")));
+    assertNothingLeft();
+  }
+
   private void arrive(ExpectedPayment payment) throws Exception {
     harness.processElement1(new StreamRecord<>(payment, payment.getExpectedAt().toEpochMilli()));
   }

@@ -5,6 +5,7 @@ import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.pipeline.TopicReader;
 import dev.recon.app.platform.EmbeddedKafkaBroker;
 import dev.recon.app.platform.FlinkEnvironments;
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.app.platform.PlatformConfig;
 import dev.recon.ledger.posting.PostingRules;
 import dev.recon.matching.job.MatchingJob;
@@ -163,7 +164,7 @@ public final class MatchBenchmark {
     Path dir = Files.createTempDirectory("recon-bench-match");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
-      try (TopicAdmin admin = new TopicAdmin(bootstrap)) {
+      try (TopicAdmin admin = new TopicAdmin(KafkaConnection.plaintext(bootstrap))) {
         admin.create(topics.all(), parallelism, (short) 1);
       }
       long publishStart = System.nanoTime();
@@ -189,7 +190,8 @@ public final class MatchBenchmark {
       Map<String, Map<TopicPartition, Long>> ends = endOffsets(bootstrap, topics.inputs());
 
       FlinkEnvironments flink = FlinkEnvironments.local(config, dir.resolve("checkpoints"));
-      KafkaEndpoints kafka = new KafkaEndpoints(bootstrap, Topics.MAX_MESSAGE_BYTES);
+      KafkaEndpoints kafka =
+          new KafkaEndpoints(KafkaConnection.plaintext(bootstrap), Topics.MAX_MESSAGE_BYTES);
 
       JobRun matching =
           timed(
@@ -315,7 +317,8 @@ public final class MatchBenchmark {
   }
 
   private static MatchCounts countOutput(String bootstrap, BenchTopics topics) {
-    TopicReader reader = new TopicReader(bootstrap, Topics.MAX_MESSAGE_BYTES);
+    TopicReader reader =
+        new TopicReader(KafkaConnection.plaintext(bootstrap), Topics.MAX_MESSAGE_BYTES);
     MatchCounts.Tally tally = new MatchCounts.Tally();
     reader.forEach(topics.matches(), Match.class, m -> tally.match(m.getLevel(), m.getRule()));
     reader.forEach(
@@ -327,7 +330,8 @@ public final class MatchBenchmark {
   }
 
   private static long countCopies(String bootstrap, BenchTopics topics) {
-    TopicReader reader = new TopicReader(bootstrap, Topics.MAX_MESSAGE_BYTES);
+    TopicReader reader =
+        new TopicReader(KafkaConnection.plaintext(bootstrap), Topics.MAX_MESSAGE_BYTES);
     return reader.forEach(topics.copiedExpected(), ExpectedPayment.class, e -> {})
         + reader.forEach(topics.copiedPayments(), PaymentEvent.class, e -> {})
         + reader.forEach(topics.copiedBank(), BankLine.class, e -> {});

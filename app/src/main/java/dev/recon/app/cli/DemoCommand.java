@@ -158,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     List<DemoIndexPage.TenantRun> runs = new ArrayList<>();
     boolean allRan = true;
-    try (TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {
+    try (TopicAdmin admin = new TopicAdmin(p.kafka())) {
       stdout.println("platform: " + p);
       for (DemoDataGenerator.Scenario s : scenarios) {
         DemoDataGenerator.TenantFiles files =
@@ -190,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
                     request,
                     new DemoConnectorDelivery(
                         standIns,
-                        p.kafkaBootstrap(),
+                        p.kafka(),
                         db.appUrl(),
                         db.appUser(),
                         db.appPassword(),

@@ -52,7 +52,7 @@ final class PlatformLauncher {
                 : config.topicReplicationFactor();
     DatabaseEndpoints db = platform.database();
     return new PipelineContext(
-        platform.kafkaBootstrap(),
+        platform.kafka(),
         config.topicPartitions(),
         replication,
         new PipelineContext.AppDatabase(

@@ -146,7 +146,7 @@ final class ReconcileCommand implements Callable<Integer> {
             dryRun);
     err.flush();
     try (Platform p = PlatformLauncher.start(resolution.config());
-        TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {
+        TopicAdmin admin = new TopicAdmin(p.kafka())) {
       ReconcileRun run =
           new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC());
       if (proposedRules.isPresent()) {

@@ -191,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
         runtime =
             ConnectorRuntime.start(
                 connectors,
-                p.kafkaBootstrap(),
+                p.kafka(),
                 pool,
                 ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
                 meters,

@@ -1,5 +1,7 @@
 package dev.recon.app.connectors;
 
+import dev.recon.app.platform.KafkaConnection;
+import dev.recon.app.platform.ReliableProducer;
 import dev.recon.ingestion.publish.RawRecordPublisher;
 import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.ingestion.schedule.TaskLeases;
@@ -58,25 +60,24 @@ public final class ConnectorRuntime implements AutoCloseable {
    */
   public static ConnectorRuntime start(
       ConnectorPlan plan,
-      String kafkaBootstrap,
+      KafkaConnection kafka,
       DataSource appRole,
       SecretResolver secrets,
       MeterRegistry meters,
       Clock clock) {
-    return start(plan, kafkaBootstrap, Topics.RAW, appRole, secrets, meters, clock);
+    return start(plan, kafka, Topics.RAW, appRole, secrets, meters, clock);
   }
 
   /** As above, publishing to {@code rawTopic} instead of the platform's raw topic. */
   public static ConnectorRuntime start(
       ConnectorPlan plan,
-      String kafkaBootstrap,
+      KafkaConnection kafka,
       String rawTopic,
       DataSource appRole,
       SecretResolver secrets,
       MeterRegistry meters,
       Clock clock) {
-    RawRecordPublisher publisher =
-        new RawRecordPublisher(RawRecordPublisher.reliableProducer(kafkaBootstrap), rawTopic);
+    RawRecordPublisher publisher = new RawRecordPublisher(ReliableProducer.create(kafka), rawTopic);
     ConnectorServices services =
         ConnectorServices.of(publisher, new TenantTransactions(appRole), secrets, meters, clock);
     TaskScheduler scheduler =

@@ -7,6 +7,7 @@ import dev.recon.app.connectors.ConnectorsConfigFile;
 import dev.recon.app.observability.ProcessMetrics;
 import dev.recon.app.pipeline.ReconcileRun;
 import dev.recon.app.pipeline.TopicReader;
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.kafka.Topics;
 import java.net.URI;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  */
 public record DemoConnectorDelivery(
     DemoConnectorStandIns standIns,
-    String kafkaBootstrap,
+    KafkaConnection kafka,
     String appUrl,
     String appUser,
     String appPassword,
@@ -47,7 +48,7 @@ public record DemoConnectorDelivery(
         ConnectorRuntime runtime =
             ConnectorRuntime.start(
                 config.plan(),
-                kafkaBootstrap,
+                kafka,
                 rawTopic,
                 pool,
                 ConnectorRuntime.secretResolver(standIns.secrets(), clock),
@@ -82,8 +83,7 @@ public record DemoConnectorDelivery(
       }
     }
     List<RawRecord> arrived =
-        new TopicReader(kafkaBootstrap, Topics.MAX_MESSAGE_BYTES)
-            .readAll(rawTopic, RawRecord.class);
+        new TopicReader(kafka, Topics.MAX_MESSAGE_BYTES).readAll(rawTopic, RawRecord.class);
     Map<String, Integer> bySource = new TreeMap<>();
     arrived.forEach(r -> bySource.merge(r.getProvenance().getSource(), 1, Integer::sum));
     report.accept("arrived through the connectors: " + bySource);

@@ -1,6 +1,7 @@
 package dev.recon.app.observability;
 
 import dev.recon.app.pipeline.StreamingPipeline;
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.app.platform.Platform;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ public final class ReadinessChecks {
 
   public static void register(MetricsEndpoint endpoint, Platform p, StreamingPipeline pipeline) {
     endpoint.readinessCheck("postgresql", () -> answers(p.database().appDataSource()));
-    endpoint.readinessCheck("kafka", () -> answers(p.kafkaBootstrap()));
+    endpoint.readinessCheck("kafka", () -> answers(p.kafka()));
     for (StreamingPipeline.RunningJob job : pipeline.jobs()) {
       endpoint.readinessCheck("job " + job.name(), () -> running(job));
     }
@@ -40,11 +41,8 @@ public final class ReadinessChecks {
     }
   }
 
-  static boolean answers(String bootstrap) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
+  static boolean answers(KafkaConnection kafka) {
+    Properties props = kafkaCheckProperties(kafka);
     try (Admin admin = Admin.create(props)) {
       admin.describeCluster().clusterId().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return true;
@@ -54,6 +52,13 @@ public final class ReadinessChecks {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  static Properties kafkaCheckProperties(KafkaConnection kafka) {
+    Properties props = kafka.properties();
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
+    return props;
   }
 
   static boolean running(StreamingPipeline.RunningJob job) {

@@ -1,5 +1,6 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.KafkaConnection;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,11 +11,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * configuration; the pipeline code does not know whether any of them is embedded.
  */
 public record PipelineContext(
-    String kafkaBootstrap,
+    KafkaConnection kafka,
     int topicPartitions,
     short topicReplication,
     AppDatabase appDatabase,
     Supplier<StreamExecutionEnvironment> jobEnvironments) {
+
+  /** Bootstrap servers of the cluster, for messages; clients connect with {@link #kafka()}. */
+  public String kafkaBootstrap() {
+    return kafka.bootstrap();
+  }
 
   /** The ledger as the application role sees it (RLS applies): a data source and its login. */
   public record AppDatabase(DataSource dataSource, String jdbcUrl, String user, String password) {

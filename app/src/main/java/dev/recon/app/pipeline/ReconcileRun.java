@@ -1,5 +1,6 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.ReliableProducer;
 import dev.recon.ingestion.file.FileIngestor;
 import dev.recon.ingestion.file.IngestOutcome;
 import dev.recon.ingestion.file.RawFile;
@@ -122,7 +123,7 @@ public final class ReconcileRun {
       runMatching(topics, runId, request);
       long newEntries = ledger.entryCount(request.tenant()) - entriesBefore;
 
-      TopicReader reader = new TopicReader(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+      TopicReader reader = new TopicReader(context.kafka(), Topics.MAX_MESSAGE_BYTES);
       List<Match> matches = reader.readAll(topics.matches(), Match.class);
       List<ReconException> exceptions = reader.readAll(topics.exceptions(), ReconException.class);
       List<DeadLetter> deadLetters = reader.readAll(topics.deadLetters(), DeadLetter.class);
@@ -232,8 +233,7 @@ public final class ReconcileRun {
       Map<Path, Optional<String>> hints,
       List<String> problems) {
     int published = 0;
-    try (Producer<String, byte[]> producer =
-        FileIngestor.reliableProducer(context.kafkaBootstrap())) {
+    try (Producer<String, byte[]> producer = ReliableProducer.create(context.kafka())) {
       FileIngestor ingestor = new FileIngestor(producer, topics.raw(), clock);
       for (ReconcileRequest.Input input : request.inputs()) {
         Optional<String> hint = hints.get(input.file());
@@ -261,7 +261,7 @@ public final class ReconcileRun {
   }
 
   private void runNormalization(RunTopics topics, String runId) throws Exception {
-    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafka(), Topics.MAX_MESSAGE_BYTES);
     StreamExecutionEnvironment env = boundedEnvironment();
     new NormalizationJob(
             kafka.boundedSource(topics.raw(), RawRecord.class, "recon-normalize-" + runId),
@@ -279,7 +279,7 @@ public final class ReconcileRun {
 
   private void runMatching(RunTopics topics, String runId, ReconcileRequest request)
       throws Exception {
-    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafka(), Topics.MAX_MESSAGE_BYTES);
     StreamExecutionEnvironment env = boundedEnvironment();
     PipelineContext.AppDatabase db = context.appDatabase();
     new MatchingJob(

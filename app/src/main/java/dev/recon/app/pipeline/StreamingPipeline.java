@@ -47,7 +47,7 @@ public final class StreamingPipeline {
       SavepointStore savepoints,
       MatchingSettings settings)
       throws Exception {
-    KafkaEndpoints kafka = new KafkaEndpoints(context.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+    KafkaEndpoints kafka = new KafkaEndpoints(context.kafka(), Topics.MAX_MESSAGE_BYTES);
     List<RunningJob> started = new ArrayList<>();
     try {
       Optional<String> normalizeFrom = savepoints.latest(NORMALIZE_JOB);

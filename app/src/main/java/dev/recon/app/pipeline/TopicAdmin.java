@@ -1,14 +1,13 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.app.platform.TopicProvisioner;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +18,8 @@ public final class TopicAdmin implements AutoCloseable {
 
   private final Admin admin;
 
-  public TopicAdmin(String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    this.admin = Admin.create(p);
+  public TopicAdmin(KafkaConnection kafka) {
+    this.admin = Admin.create(kafka.properties());
   }
 
   /**

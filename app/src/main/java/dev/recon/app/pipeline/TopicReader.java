@@ -1,5 +1,6 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.schemas.kafka.AvroCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +23,23 @@ public final class TopicReader {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration DEADLINE = Duration.ofMinutes(5);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final int maxMessageBytes;
 
-  public TopicReader(String bootstrapServers, int maxMessageBytes) {
-    this.bootstrapServers = bootstrapServers;
+  public TopicReader(KafkaConnection kafka, int maxMessageBytes) {
+    this.kafka = kafka;
     this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** A committed-only reader without a group, with the cluster's security settings. */
+  Properties consumerProperties() {
+    Properties p = kafka.properties();
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
   }
 
   public <T extends SpecificRecordBase> List<T> readAll(String topic, Class<T> type) {
@@ -52,13 +64,7 @@ public final class TopicReader {
   public <T extends SpecificRecordBase> long forEach(
       String topic, Class<T> type, Consumer<? super T> action) {
     AvroCodec<T> codec = AvroCodec.of(type);
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxMessageBytes);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    Properties p = consumerProperties();
     long count = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> partitions =

@@ -54,7 +54,7 @@ public final class Platform implements AutoCloseable {
   private final boolean temporaryDataRoot;
   private final EmbeddedKafkaBroker kafka;
   private final EmbeddedPostgresServer postgres;
-  private final String kafkaBootstrap;
+  private final KafkaConnection kafkaConnection;
   private final DatabaseEndpoints database;
   private final FlinkEnvironments flink;
   private boolean closed;
@@ -65,7 +65,7 @@ public final class Platform implements AutoCloseable {
       boolean temporaryDataRoot,
       EmbeddedKafkaBroker kafka,
       EmbeddedPostgresServer postgres,
-      String kafkaBootstrap,
+      KafkaConnection kafkaConnection,
       DatabaseEndpoints database,
       FlinkEnvironments flink) {
     this.config = config;
@@ -73,7 +73,7 @@ public final class Platform implements AutoCloseable {
     this.temporaryDataRoot = temporaryDataRoot;
     this.kafka = kafka;
     this.postgres = postgres;
-    this.kafkaBootstrap = kafkaBootstrap;
+    this.kafkaConnection = kafkaConnection;
     this.database = database;
     this.flink = flink;
   }
@@ -98,8 +98,10 @@ public final class Platform implements AutoCloseable {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Embedded embedded = startEmbedded(config, root, started);
-      String bootstrap =
-          embedded.kafka() == null ? config.kafkaBootstrap() : embedded.kafka().bootstrapServers();
+      KafkaConnection bootstrap =
+          embedded.kafka() == null
+              ? new KafkaConnection(config.kafkaBootstrap(), config.kafkaSecurity())
+              : KafkaConnection.plaintext(embedded.kafka().bootstrapServers());
       DatabaseEndpoints endpoints =
           embedded.postgres() == null
               ? new DatabaseEndpoints(
@@ -266,7 +268,12 @@ public final class Platform implements AutoCloseable {
 
   /** Bootstrap servers of the embedded broker or the configured cluster. */
   public String kafkaBootstrap() {
-    return kafkaBootstrap;
+    return kafkaConnection.bootstrap();
+  }
+
+  /** How every Kafka client reaches the embedded broker or the configured cluster. */
+  public KafkaConnection kafka() {
+    return kafkaConnection;
   }
 
   /** Owner and application logins of the embedded or configured database. */
@@ -337,7 +344,7 @@ public final class Platform implements AutoCloseable {
   public String toString() {
     return "Platform{kafka="
         + (kafka == null ? "" : "embedded ")
-        + kafkaBootstrap
+        + kafkaConnection
         + ", database="
         + (postgres == null ? "" : "embedded ")
         + Secrets.maskJdbcUrl(database.ownerUrl())

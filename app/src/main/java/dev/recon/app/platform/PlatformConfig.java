@@ -10,6 +10,8 @@ import java.util.Objects;
  * PlatformConfigResolver} (flags, environment, config file) or {@link #embedded()} in tests.
  *
  * @param kafkaBootstrap bootstrap servers of a real Kafka cluster; null: the embedded broker
+ * @param kafkaSecurity how clients connect to that cluster (protocol, SASL, truststore); plaintext
+ *     for the embedded broker
  * @param topicPartitions partitions of each topic {@link TopicProvisioner} creates
  * @param topicReplicationFactor replicas of each created topic; null: 1 on the embedded broker, the
  *     cluster's {@code default.replication.factor} otherwise
@@ -29,6 +31,7 @@ import java.util.Objects;
  */
 public record PlatformConfig(
     String kafkaBootstrap,
+    KafkaSecurity kafkaSecurity,
     int topicPartitions,
     Short topicReplicationFactor,
     String dbUrl,
@@ -53,8 +56,44 @@ public record PlatformConfig(
   public static final int DEFAULT_RESTART_ATTEMPTS = 3;
   public static final int MAX_RESTART_ATTEMPTS = 100;
 
+  /** A config whose Kafka, if any, is reached over plaintext. */
+  public PlatformConfig(
+      String kafkaBootstrap,
+      int topicPartitions,
+      Short topicReplicationFactor,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      String appDbUser,
+      String appDbPassword,
+      HostAndPort flinkJobManager,
+      Path dataDir,
+      int parallelism,
+      Duration checkpointInterval,
+      int restartAttempts) {
+    this(
+        kafkaBootstrap,
+        KafkaSecurity.plaintext(),
+        topicPartitions,
+        topicReplicationFactor,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        appDbUser,
+        appDbPassword,
+        flinkJobManager,
+        dataDir,
+        parallelism,
+        checkpointInterval,
+        restartAttempts);
+  }
+
   public PlatformConfig {
     Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+    check(
+        kafkaBootstrap != null || kafkaSecurity.equals(KafkaSecurity.plaintext()),
+        "Kafka security settings on the embedded broker");
     check(topicPartitions >= 1 && topicPartitions <= MAX_TOPIC_PARTITIONS, "topicPartitions");
     check(
         topicReplicationFactor == null
@@ -86,6 +125,7 @@ public record PlatformConfig(
   public static PlatformConfig embedded() {
     return new PlatformConfig(
         null,
+        KafkaSecurity.plaintext(),
         DEFAULT_TOPIC_PARTITIONS,
         null,
         null,
@@ -115,6 +155,25 @@ public record PlatformConfig(
   public PlatformConfig withKafka(String bootstrap) {
     return new PlatformConfig(
         bootstrap,
+        kafkaSecurity,
+        topicPartitions,
+        topicReplicationFactor,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        appDbUser,
+        appDbPassword,
+        flinkJobManager,
+        dataDir,
+        parallelism,
+        checkpointInterval,
+        restartAttempts);
+  }
+
+  public PlatformConfig withKafkaSecurity(KafkaSecurity security) {
+    return new PlatformConfig(
+        kafkaBootstrap,
+        security,
         topicPartitions,
         topicReplicationFactor,
         dbUrl,
@@ -133,6 +192,7 @@ public record PlatformConfig(
       String url, String user, String password, String appUser, String appPassword) {
     return new PlatformConfig(
         kafkaBootstrap,
+        kafkaSecurity,
         topicPartitions,
         topicReplicationFactor,
         url,
@@ -150,6 +210,7 @@ public record PlatformConfig(
   public PlatformConfig withDataDir(Path dir) {
     return new PlatformConfig(
         kafkaBootstrap,
+        kafkaSecurity,
         topicPartitions,
         topicReplicationFactor,
         dbUrl,
@@ -168,6 +229,7 @@ public record PlatformConfig(
       int jobParallelism, Duration jobCheckpointInterval, int jobRestartAttempts) {
     return new PlatformConfig(
         kafkaBootstrap,
+        kafkaSecurity,
         topicPartitions,
         topicReplicationFactor,
         dbUrl,
@@ -185,7 +247,7 @@ public record PlatformConfig(
   @Override
   public String toString() {
     return "PlatformConfig{kafka="
-        + (kafkaBootstrap == null ? "embedded" : kafkaBootstrap)
+        + (kafkaBootstrap == null ? "embedded" : kafkaBootstrap + " " + kafkaSecurity)
         + ", topicPartitions="
         + topicPartitions
         + ", topicReplicationFactor="

@@ -11,15 +11,31 @@ import static dev.recon.app.platform.PlatformSetting.FLINK;
 import static dev.recon.app.platform.PlatformSetting.KAFKA;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_PARTITIONS;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_REPLICATION_FACTOR;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_SASL_MECHANISM;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_SASL_PASSWORD;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_SASL_USERNAME;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_SECURITY_PROTOCOL;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_TRUSTSTORE;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_TRUSTSTORE_PASSWORD;
+import static dev.recon.app.platform.PlatformSetting.MODE;
 import static dev.recon.app.platform.PlatformSetting.PARALLELISM;
 import static dev.recon.app.platform.PlatformSetting.RESTART_ATTEMPTS;
 
 import dev.recon.app.platform.PlatformSettings.SourcedValue;
+import dev.recon.ingestion.secret.AwsSecretsManagerSecrets;
+import dev.recon.ingestion.secret.EnvironmentSecrets;
+import dev.recon.ingestion.secret.FileSecrets;
+import dev.recon.ingestion.secret.SecretReference;
+import dev.recon.ingestion.secret.SecretResolver;
+import dev.recon.ingestion.secret.SecretSource;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +47,11 @@ import java.util.regex.Pattern;
  * Decides where each piece of the platform is. For every setting the first source that has a value
  * wins: command-line flags, then environment variables, then the YAML config file, then the
  * embedded default. Every invalid value is reported, not only the first.
+ *
+ * <p>A secret setting (a password) may hold a secret reference, {@code env:NAME}, {@code
+ * file:/path} or {@code aws-sm:id[#field]}, resolved here. In {@link PlatformMode#PRODUCTION} mode
+ * the {@link ProductionReadiness} findings (embedded defaults, plaintext connections, weak or
+ * literally written secrets) are errors; in development they are warnings.
  */
 public final class PlatformConfigResolver {
   /** Environment variable naming the config file when no {@code --config} flag is given. */
@@ -71,7 +92,7 @@ public final class PlatformConfigResolver {
     }
     PlatformSettings merged =
         flags.orElse(PlatformSettings.fromEnvironment(environment)).orElse(fromFile);
-    ConfigResolution resolution = resolve(merged);
+    ConfigResolution resolution = resolve(merged, secretSources(environment));
     if (errors.isEmpty()) {
       return resolution;
     }
@@ -79,9 +100,41 @@ public final class PlatformConfigResolver {
     return ConfigResolution.invalid(errors);
   }
 
-  /** Validates already merged settings and fills in the defaults. Pure. */
+  /**
+   * Where secret references are looked up: environment variables and files always, AWS Secrets
+   * Manager when a region is configured ({@code AWS_REGION}) with the SDK's default credentials.
+   */
+  static SecretResolver secretSources(Map<String, String> environment) {
+    List<SecretSource> sources = new ArrayList<>();
+    sources.add(new EnvironmentSecrets(environment));
+    sources.add(new FileSecrets());
+    String region = environment.get("AWS_REGION");
+    if (PlatformSettings.isSet(region)) {
+      sources.add(AwsSecretsManagerSecrets.create(region.strip(), null, null));
+    }
+    return new SecretResolver(sources, SecretResolver.DEFAULT_TTL, Clock.systemUTC());
+  }
+
+  /** Validates already merged settings and fills in the defaults; secret references fail. Pure. */
   public static ConfigResolution resolve(PlatformSettings settings) {
-    Reader in = new Reader(settings);
+    return resolve(
+        settings, new SecretResolver(List.of(), SecretResolver.DEFAULT_TTL, Clock.systemUTC()));
+  }
+
+  /** Validates already merged settings, resolving secret references through {@code secrets}. */
+  public static ConfigResolution resolve(PlatformSettings settings, SecretResolver secrets) {
+    Reader in = new Reader(settings, secrets);
+    PlatformMode mode =
+        in.text(MODE)
+            .flatMap(
+                v -> {
+                  Optional<PlatformMode> parsed = PlatformMode.parse(v);
+                  if (parsed.isEmpty()) {
+                    in.error(MODE, in.quoteValue(MODE, v) + " is not development or production");
+                  }
+                  return parsed;
+                })
+            .orElse(PlatformMode.DEVELOPMENT);
 
     String kafka = in.text(KAFKA).flatMap(v -> in.bootstrapServers(KAFKA, v)).orElse(null);
     int partitions =
@@ -103,6 +156,8 @@ public final class PlatformConfigResolver {
               + KAFKA.environmentVariable()
               + ")");
     }
+
+    KafkaSecurity kafkaSecurity = kafkaSecurity(in, settings);
 
     String dbUrl = in.text(DB_URL).flatMap(v -> in.jdbcUrl(DB_URL, v)).orElse(null);
     String dbUser = in.text(DB_USER).orElse(null);
@@ -150,12 +205,25 @@ public final class PlatformConfigResolver {
             .orElse(PlatformConfig.DEFAULT_RESTART_ATTEMPTS);
     Path dataDir = in.text(DATA_DIR).flatMap(v -> in.path(DATA_DIR, v)).orElse(null);
 
+    List<String> findings =
+        ProductionReadiness.findings(
+            settings,
+            new ProductionReadiness.Facts(
+                kafka,
+                kafkaSecurity == null ? null : kafkaSecurity.protocol(),
+                dbUrl,
+                flink,
+                in.secretValues));
+    if (mode == PlatformMode.PRODUCTION) {
+      findings.forEach(f -> in.errors.add(f + " [refused in production mode]"));
+    }
     if (!in.errors.isEmpty()) {
       return ConfigResolution.invalid(in.errors);
     }
-    return ConfigResolution.valid(
+    return new ConfigResolution(
         new PlatformConfig(
             kafka,
+            kafka == null ? KafkaSecurity.plaintext() : kafkaSecurity,
             partitions,
             replicationFactor,
             dbUrl,
@@ -167,16 +235,141 @@ public final class PlatformConfigResolver {
             dataDir,
             parallelism,
             checkpointInterval,
-            restartAttempts));
+            restartAttempts),
+        List.of(),
+        findings);
+  }
+
+  /**
+   * The Kafka security settings, or null after reporting every problem with them. Without a
+   * configured cluster they must be absent: the embedded broker speaks plaintext only.
+   */
+  private static KafkaSecurity kafkaSecurity(Reader in, PlatformSettings settings) {
+    List<PlatformSetting> security =
+        List.of(
+            KAFKA_SECURITY_PROTOCOL,
+            KAFKA_SASL_MECHANISM,
+            KAFKA_SASL_USERNAME,
+            KAFKA_SASL_PASSWORD,
+            KAFKA_TRUSTSTORE,
+            KAFKA_TRUSTSTORE_PASSWORD);
+    if (!settings.has(KAFKA)) {
+      for (PlatformSetting s : security) {
+        if (settings.has(s)) {
+          in.error(
+              s,
+              "is set but Kafka is the embedded broker (plaintext only); set "
+                  + KAFKA.environmentVariable()
+                  + " too, or remove it");
+        }
+      }
+      return KafkaSecurity.plaintext();
+    }
+    int before = in.errors.size();
+    KafkaSecurity.Protocol protocol =
+        in.text(KAFKA_SECURITY_PROTOCOL)
+            .flatMap(
+                v -> {
+                  Optional<KafkaSecurity.Protocol> p = KafkaSecurity.Protocol.parse(v);
+                  if (p.isEmpty()) {
+                    in.error(
+                        KAFKA_SECURITY_PROTOCOL,
+                        in.quoteValue(KAFKA_SECURITY_PROTOCOL, v)
+                            + " is not PLAINTEXT, SSL, SASL_SSL or SASL_PLAINTEXT");
+                  }
+                  return p;
+                })
+            .orElse(KafkaSecurity.Protocol.PLAINTEXT);
+    boolean sasl =
+        protocol == KafkaSecurity.Protocol.SASL_SSL
+            || protocol == KafkaSecurity.Protocol.SASL_PLAINTEXT;
+    boolean ssl =
+        protocol == KafkaSecurity.Protocol.SSL || protocol == KafkaSecurity.Protocol.SASL_SSL;
+    KafkaSecurity.SaslMechanism mechanism = null;
+    String username = null;
+    String password = null;
+    if (sasl) {
+      mechanism =
+          in.text(KAFKA_SASL_MECHANISM)
+              .flatMap(
+                  v -> {
+                    Optional<KafkaSecurity.SaslMechanism> m = KafkaSecurity.SaslMechanism.parse(v);
+                    if (m.isEmpty()) {
+                      in.error(
+                          KAFKA_SASL_MECHANISM,
+                          in.quoteValue(KAFKA_SASL_MECHANISM, v)
+                              + " is not PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
+                    }
+                    return m;
+                  })
+              .orElse(null);
+      username = in.text(KAFKA_SASL_USERNAME).orElse(null);
+      password = in.secret(KAFKA_SASL_PASSWORD).orElse(null);
+      for (PlatformSetting required :
+          List.of(KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)) {
+        if (!settings.has(required)) {
+          in.requireWith(required, KAFKA_SECURITY_PROTOCOL);
+        }
+      }
+    } else {
+      for (PlatformSetting s :
+          List.of(KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)) {
+        if (settings.has(s)) {
+          in.error(s, "is set but the security protocol is " + protocol + " (no SASL login)");
+        }
+      }
+    }
+    Path truststore = null;
+    String truststorePassword = null;
+    if (ssl) {
+      truststore =
+          in.text(KAFKA_TRUSTSTORE).flatMap(v -> in.path(KAFKA_TRUSTSTORE, v)).orElse(null);
+      truststorePassword = in.secret(KAFKA_TRUSTSTORE_PASSWORD).orElse(null);
+      if (truststore != null) {
+        Optional<KafkaSecurity.TruststoreType> type = KafkaSecurity.TruststoreType.of(truststore);
+        if (type.isEmpty()) {
+          in.error(
+              KAFKA_TRUSTSTORE,
+              "name a PEM (.pem, .crt, .cer) or PKCS12 (.p12, .pfx, .pkcs12) file");
+        } else if (type.get() == KafkaSecurity.TruststoreType.PKCS12
+            && !settings.has(KAFKA_TRUSTSTORE_PASSWORD)) {
+          in.requireWith(KAFKA_TRUSTSTORE_PASSWORD, KAFKA_TRUSTSTORE);
+        } else if (type.get() == KafkaSecurity.TruststoreType.PEM
+            && settings.has(KAFKA_TRUSTSTORE_PASSWORD)) {
+          in.error(
+              KAFKA_TRUSTSTORE_PASSWORD, "a PEM truststore has no password (Kafka refuses one)");
+        }
+        if (!Files.isRegularFile(truststore)) {
+          in.error(KAFKA_TRUSTSTORE, "no such file: " + truststore);
+        }
+      } else if (settings.has(KAFKA_TRUSTSTORE_PASSWORD)) {
+        in.error(KAFKA_TRUSTSTORE_PASSWORD, "is set without " + KAFKA_TRUSTSTORE.filePath());
+      }
+    } else {
+      for (PlatformSetting s : List.of(KAFKA_TRUSTSTORE, KAFKA_TRUSTSTORE_PASSWORD)) {
+        if (settings.has(s)) {
+          in.error(s, "is set but the security protocol is " + protocol + " (no TLS)");
+        }
+      }
+    }
+    if (in.errors.size() > before) {
+      return null;
+    }
+    return new KafkaSecurity(
+        protocol, mechanism, username, password, truststore, truststorePassword);
   }
 
   /** Reads values and collects errors; a bad value reads as absent so checking carries on. */
   private static final class Reader {
     private final PlatformSettings settings;
+    private final SecretResolver secrets;
     private final List<String> errors = new ArrayList<>();
+    private final Map<PlatformSetting, ProductionReadiness.SecretValue> secretValues =
+        new EnumMap<>(PlatformSetting.class);
 
-    Reader(PlatformSettings settings) {
+    Reader(PlatformSettings settings, SecretResolver secrets) {
       this.settings = settings;
+      this.secrets = secrets;
     }
 
     String origin(PlatformSetting setting) {
@@ -197,8 +390,45 @@ public final class PlatformConfigResolver {
       return value;
     }
 
+    /**
+     * A secret's value: the text itself, or what its reference ({@code env:}, {@code file:}, {@code
+     * aws-sm:}) points at. Remembered for the production checks.
+     */
     Optional<String> secret(PlatformSetting setting) {
-      return text(setting);
+      Optional<String> text = text(setting);
+      if (text.isEmpty()) {
+        return text;
+      }
+      String value = text.get();
+      boolean reference = isReference(value);
+      if (reference) {
+        try {
+          SecretReference ref = SecretReference.parse(value);
+          value = secrets.resolve(ref).reveal();
+        } catch (RuntimeException e) {
+          // the reference is not secret, the value behind it is: the message names only the former
+          error(setting, "secret reference cannot be resolved: " + e.getMessage());
+          return Optional.empty();
+        }
+      }
+      String origin = origin(setting);
+      boolean inFile =
+          !origin.equals(setting.flag()) && !origin.equals(setting.environmentVariable());
+      secretValues.put(setting, new ProductionReadiness.SecretValue(value, inFile && !reference));
+      return Optional.of(value);
+    }
+
+    static boolean isReference(String value) {
+      for (SecretReference.Scheme scheme : SecretReference.Scheme.values()) {
+        if (value.startsWith(scheme.prefix() + ":")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String quoteValue(PlatformSetting setting, String value) {
+      return quote(setting, value);
     }
 
     void requireWith(PlatformSetting required, PlatformSetting because) {

@@ -13,6 +13,25 @@ public enum PlatformSetting {
       "kafka",
       "replicationFactor",
       false),
+  KAFKA_SECURITY_PROTOCOL(
+      "--kafka-security-protocol",
+      "RECON_KAFKA_SECURITY_PROTOCOL",
+      "kafka",
+      "securityProtocol",
+      false),
+  KAFKA_SASL_MECHANISM(
+      "--kafka-sasl-mechanism", "RECON_KAFKA_SASL_MECHANISM", "kafka", "saslMechanism", false),
+  KAFKA_SASL_USERNAME(
+      "--kafka-sasl-username", "RECON_KAFKA_SASL_USERNAME", "kafka", "saslUsername", false),
+  KAFKA_SASL_PASSWORD(
+      "--kafka-sasl-password", "RECON_KAFKA_SASL_PASSWORD", "kafka", "saslPassword", true),
+  KAFKA_TRUSTSTORE("--kafka-truststore", "RECON_KAFKA_TRUSTSTORE", "kafka", "truststore", false),
+  KAFKA_TRUSTSTORE_PASSWORD(
+      "--kafka-truststore-password",
+      "RECON_KAFKA_TRUSTSTORE_PASSWORD",
+      "kafka",
+      "truststorePassword",
+      true),
   DB_URL("--db-url", "RECON_DB_URL", "db", "url", false),
   DB_USER("--db-user", "RECON_DB_USER", "db", "user", false),
   DB_PASSWORD("--db-password", "RECON_DB_PASSWORD", "db", "password", true),
@@ -24,7 +43,8 @@ public enum PlatformSetting {
       "--checkpoint-interval", "RECON_CHECKPOINT_INTERVAL", "flink", "checkpointInterval", false),
   RESTART_ATTEMPTS(
       "--restart-attempts", "RECON_RESTART_ATTEMPTS", "flink", "restartAttempts", false),
-  DATA_DIR("--data-dir", "RECON_DATA_DIR", null, "dataDir", false);
+  DATA_DIR("--data-dir", "RECON_DATA_DIR", null, "dataDir", false),
+  MODE("--mode", "RECON_MODE", null, "mode", false);
 
   private final String flag;
   private final String environmentVariable;
@@ -65,7 +85,12 @@ public enum PlatformSetting {
     return fileSection == null ? fileKey : fileSection + "." + fileKey;
   }
 
-  /** Secret values are never shown: not in toString(), logs or error messages. */
+  /**
+   * Secret values are never shown: not in toString(), logs or error messages. A secret's value may
+   * be a secret reference ({@code env:NAME}, {@code file:/path}, {@code aws-sm:id[#field]}) that is
+   * resolved at start; passwords have no command-line option in {@code recon} (the process list
+   * would show them).
+   */
   public boolean secret() {
     return secret;
   }

@@ -82,17 +82,17 @@ public final class TopicProvisioner {
     return List.copyOf(topics);
   }
 
-  /** Creates the missing topics on the cluster at {@code bootstrapServers}. */
-  public List<String> provision(String bootstrapServers) throws InterruptedException {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis()))) {
+  /** Creates the missing topics on the cluster {@code kafka}. */
+  public List<String> provision(KafkaConnection kafka) throws InterruptedException {
+    try (Admin admin = Admin.create(adminProperties(kafka))) {
       return provision(admin);
     }
+  }
+
+  static Map<String, Object> adminProperties(KafkaConnection kafka) {
+    Map<String, Object> p = kafka.asMap();
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    return p;
   }
 
   /**

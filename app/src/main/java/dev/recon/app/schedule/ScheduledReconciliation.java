@@ -68,7 +68,7 @@ public final class ScheduledReconciliation implements Callable<TaskOutcome> {
     }
     StringWriter log = new StringWriter();
     ReconcileResult result;
-    try (TopicAdmin admin = new TopicAdmin(context.kafkaBootstrap())) {
+    try (TopicAdmin admin = new TopicAdmin(context.kafka())) {
       result = new ReconcileRun(context, admin, new PrintWriter(log, true), clock).run(request);
     }
     if (!result.couldRun()) {

@@ -70,7 +70,7 @@ class StreamingPipelineIT {
     try (Platform p = PlatformLauncher.start(config)) {
       PipelineContext context = PlatformLauncher.pipelineContext(p);
       SavepointStore savepoints = new SavepointStore(tmp.resolve("savepoints"));
-      TopicReader reader = new TopicReader(p.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+      TopicReader reader = new TopicReader(p.kafka(), Topics.MAX_MESSAGE_BYTES);
 
       StreamingPipeline first = StreamingPipeline.start(context, p.flink(), savepoints, settings);
       assertThat(first.jobs()).allMatch(j -> j.restoredFrom().isEmpty());

@@ -101,7 +101,7 @@ class ConnectorRuntimeIT {
         ConnectorRuntime runtime =
             ConnectorRuntime.start(
                 contents.plan(),
-                p.kafkaBootstrap(),
+                p.kafka(),
                 pool,
                 ConnectorRuntime.secretResolver(env, Clock.systemUTC()),
                 metrics.registry(),
@@ -118,8 +118,7 @@ class ConnectorRuntimeIT {
           .isEqualTo(TaskScheduler.RunResult.SUCCEEDED);
 
       List<RawRecord> raw =
-          new TopicReader(p.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES)
-              .readAll(Topics.RAW, RawRecord.class);
+          new TopicReader(p.kafka(), Topics.MAX_MESSAGE_BYTES).readAll(Topics.RAW, RawRecord.class);
       assertThat(raw)
           .extracting(r -> r.getProvenance().getSource())
           .containsExactlyInAnyOrder("webhook:stripe", "api:adyen");

@@ -118,7 +118,8 @@ class EmbeddedKafkaBrokerIT {
     byte[] file = new byte[Topics.MAX_RAW_RECORD_BYTES];
     file[file.length - 1] = 42;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir)) {
-      new TopicProvisioner(1, Optional.of((short) 1)).provision(broker.bootstrapServers());
+      new TopicProvisioner(1, Optional.of((short) 1))
+          .provision(KafkaConnection.plaintext(broker.bootstrapServers()));
       RecordMetadata written;
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(

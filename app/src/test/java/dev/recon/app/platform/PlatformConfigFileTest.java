@@ -86,7 +86,8 @@ class PlatformConfigFileTest {
     assertThat(contents.errors())
         .containsExactlyInAnyOrder(
             "recon.yaml: kafka.bootstrp: unknown key (known: [bootstrap, partitions,"
-                + " replicationFactor])",
+                + " replicationFactor, saslMechanism, saslPassword, saslUsername,"
+                + " securityProtocol, truststore, truststorePassword])",
             "recon.yaml: db: expected a mapping",
             "recon.yaml: flink.parallelism: expected a single value");
   }

@@ -227,7 +227,7 @@ public final class RunCommand implements Callable<Integer> {
       // the UI's casework store follows the streaming results; storing is idempotent
       startedFeed =
           CaseworkFeed.start(
-              p.kafkaBootstrap(), new CaseStore(p.database().appDataSource(), Clock.systemUTC()));
+              p.kafka(), new CaseStore(p.database().appDataSource(), Clock.systemUTC()));
       if (uiPort >= 0) {
         startedUi = UserInterface.start(p, uiPort, Clock.systemUTC());
       }

@@ -3,6 +3,7 @@ package dev.recon.app.cluster;
 import dev.recon.app.pipeline.KafkaEndpoints;
 import dev.recon.app.pipeline.PipelineJobs;
 import dev.recon.app.pipeline.StreamingPipeline;
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.ledger.sink.LedgerConnectionSpec;
 import dev.recon.matching.job.MatchingSettings;
 import dev.recon.schemas.kafka.Topics;
@@ -127,7 +128,9 @@ public final class ClusterJobs implements Callable<Integer> {
   public Integer call() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.configure(jobConfiguration(), ClusterJobs.class.getClassLoader());
-    KafkaEndpoints endpoints = new KafkaEndpoints(kafka, Topics.MAX_MESSAGE_BYTES);
+    // plaintext: security settings for cluster jobs are not passed to ClusterJobs yet
+    KafkaEndpoints endpoints =
+        new KafkaEndpoints(KafkaConnection.plaintext(kafka), Topics.MAX_MESSAGE_BYTES);
     switch (job) {
       case normalize -> PipelineJobs.addNormalization(env, endpoints);
       case match -> PipelineJobs.addMatching(env, endpoints, ledger(), settings());

@@ -1,5 +1,6 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.KafkaConnection;
 import dev.recon.reporting.casework.CaseStore;
 import dev.recon.reporting.casework.RunOutputs;
 import dev.recon.reporting.casework.SourceDocument;
@@ -83,9 +84,8 @@ public final class CaseworkFeed implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  public static CaseworkFeed start(String bootstrapServers, CaseStore store) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static CaseworkFeed start(KafkaConnection kafka, CaseStore store) {
+    Properties p = kafka.properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,7 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.platform.KafkaConnection;
+import dev.recon.app.platform.ReliableProducer;
 import dev.recon.ingestion.publish.RawRecordPublisher;
 import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.kafka.AvroCodec;
@@ -27,8 +29,8 @@ public final class DecisionPublisher implements Consumer<List<ManualDecision>>, 
 
   private final Producer<String, byte[]> producer;
 
-  public DecisionPublisher(String bootstrapServers) {
-    this.producer = RawRecordPublisher.reliableProducer(bootstrapServers);
+  public DecisionPublisher(KafkaConnection kafka) {
+    this.producer = ReliableProducer.create(kafka);
   }
 
   @Override

@@ -40,7 +40,7 @@ public final class UserInterface implements AutoCloseable {
     HikariDataSource pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
     DecisionPublisher decisions = null;
     try {
-      decisions = new DecisionPublisher(p.kafkaBootstrap());
+      decisions = new DecisionPublisher(p.kafka());
       WebServer web = new WebServer(HOST, port, pool, clock, decisions).start();
       return new UserInterface(pool, decisions, web, clock);
     } catch (RuntimeException e) {

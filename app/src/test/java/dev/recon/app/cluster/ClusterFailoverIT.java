@@ -232,7 +232,7 @@ class ClusterFailoverIT {
       publishFlush(ingestor, pulse++);
       long nextKillAt =
           System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500 + random.nextInt(2_500));
-      TopicReader reader = new TopicReader(platform.kafkaBootstrap(), Topics.MAX_MESSAGE_BYTES);
+      TopicReader reader = new TopicReader(platform.kafka(), Topics.MAX_MESSAGE_BYTES);
       LedgerQueries ledger = new LedgerQueries(db.appDataSource());
       long deadline = System.nanoTime() + COMPLETE_WAIT.toNanos();
       while (System.nanoTime() < deadline) {

@@ -87,7 +87,7 @@ class DemoUiIT {
   void analystProposesAWriteOffOnARealBreakAndASecondUserApprovesIt() throws Exception {
     PlatformConfig config = EMBEDDED.withDataDir(dir.resolve("recon-data"));
     try (Platform p = Platform.start(config, DemoUiIT::prepareDatabase);
-        TopicAdmin admin = new TopicAdmin(p.kafkaBootstrap())) {
+        TopicAdmin admin = new TopicAdmin(p.kafka())) {
       DatabaseEndpoints db = p.database();
       // acme's cycle exactly as the demo generates and reconciles it
       DemoDataGenerator.Scenario scenario =
@@ -112,7 +112,7 @@ class DemoUiIT {
               ToleranceRuleSet.defaults());
       PipelineContext context =
           new PipelineContext(
-              p.kafkaBootstrap(),
+              p.kafka(),
               config.topicPartitions(),
               (short) 1,
               new PipelineContext.AppDatabase(
@@ -224,7 +224,7 @@ class DemoUiIT {
 
         // both steps went to the matching job's decision topic
         List<ManualDecision> decisions =
-            new TopicReader(p.kafkaBootstrap(), MAX_MESSAGE_BYTES)
+            new TopicReader(p.kafka(), MAX_MESSAGE_BYTES)
                 .readAll(Topics.DECISIONS, ManualDecision.class).stream()
                     .filter(d -> d.getTenantId().equals(TENANT))
                     .toList();

@@ -352,6 +352,8 @@ final class CaseworkPages {
     LedgerEffect effect = proposals.ledgerEffect(p);
     m.put("effectNote", effect.note());
     m.put("effectBookedHere", effect.bookedHere());
+    // an expectation is the tenant's own record, never on the ledger: its write-off books nothing
+    m.put("effectNothing", effect.lines().isEmpty());
     m.put("effect", lines(effect.lines()));
     ctx.html(templates.render("proposal", m));
   }

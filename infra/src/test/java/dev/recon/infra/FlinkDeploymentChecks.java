@@ -15,7 +15,7 @@ final class FlinkDeploymentChecks {
   static final String JAR_URI = "local:///opt/flink/usrlib/recon-jobs.jar";
 
   /** The job jar's entry class; infra/README.md states the contract with it. */
-  static final String ENTRY_CLASS = "dev.recon.app.jobs.ReconJobMain";
+  static final String ENTRY_CLASS = "dev.recon.app.cluster.ClusterJobs";
 
   static final Pattern FLINK_2 = Pattern.compile("v2_[0-9]+");
 

@@ -65,13 +65,27 @@ public final class ClusterJobs implements Callable<Integer> {
   @Option(names = "--job", required = true, description = "normalize or match")
   Job job;
 
-  @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT,...")
+  // Each defaults to the RECON_* variable recon run reads, so a Kubernetes deployment can pass
+  // them from its ConfigMap and Secret as environment variables.
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT,...",
+      defaultValue = "${env:RECON_KAFKA}",
+      description = "Kafka bootstrap servers (default: $RECON_KAFKA)")
   String kafka;
 
-  @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "ledger database (match)")
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      defaultValue = "${env:RECON_DB_URL}",
+      description = "ledger database (match; default: $RECON_DB_URL)")
   String dbUrl;
 
-  @Option(names = "--db-user", paramLabel = "USER", description = "application login (match)")
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      defaultValue = "${env:RECON_APP_DB_USER}",
+      description = "application login (match; default: $RECON_APP_DB_USER)")
   String dbUser;
 
   @Option(names = "--db-password-file", paramLabel = "FILE")
@@ -126,6 +140,9 @@ public final class ClusterJobs implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kafka == null || kafka.isBlank()) {
+      throw new IllegalArgumentException("--kafka (or RECON_KAFKA) is required");
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.configure(jobConfiguration(), ClusterJobs.class.getClassLoader());
     // plaintext: security settings for cluster jobs are not passed to ClusterJobs yet

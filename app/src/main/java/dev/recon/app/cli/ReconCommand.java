@@ -1,5 +1,6 @@
 package dev.recon.app.cli;
 
+import dev.recon.app.observability.ProcessMetrics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,8 @@ public final class ReconCommand implements Runnable {
   }
 
   public static int execute(String... args) {
+    // the process registry joins Micrometer's global one before anything counts into it
+    ProcessMetrics.registry();
     return new CommandLine(new ReconCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args);

@@ -11,6 +11,7 @@ import dev.recon.app.platform.Platform;
 import dev.recon.matching.tolerant.ParsedRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleYaml;
+import dev.recon.reporting.render.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +65,15 @@ final class ReconcileCommand implements Callable<Integer> {
       paramLabel = "F|FILE=F",
       description = "force a format for every input (F) or for one file (FILE=F)")
   List<String> formats = new ArrayList<>();
+
+  @Option(
+      names = "--report-formats",
+      split = ",",
+      paramLabel = "pdf,xlsx,csv",
+      description =
+          "also write the daily report as report.pdf, report.xlsx and/or report-<section>.csv"
+              + " beside report.html")
+  List<String> reportFormats;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
   Path out;
@@ -108,6 +119,15 @@ final class ReconcileCommand implements Callable<Integer> {
       err.println("error: give at least one of --expected, --psp, --bank");
       return ExitCodes.USAGE;
     }
+    Set<ReportFormat> extraReports = Set.of();
+    if (reportFormats != null && !reportFormats.isEmpty()) {
+      try {
+        extraReports = ReportFormat.parseList(String.join(",", reportFormats));
+      } catch (IllegalArgumentException e) {
+        err.println("error: --report-formats: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
     Map<Path, String> forced = new HashMap<>();
     List<Path> all = new ArrayList<>(expected);
     all.addAll(psp);
@@ -148,7 +168,8 @@ final class ReconcileCommand implements Callable<Integer> {
     try (Platform p = PlatformLauncher.start(resolution.config());
         TopicAdmin admin = new TopicAdmin(p.kafka())) {
       ReconcileRun run =
-          new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC());
+          new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
+              .withReportFormats(extraReports);
       if (proposedRules.isPresent()) {
         return tryRuleChange(run, request, proposedRules.get(), outWriter, err);
       }

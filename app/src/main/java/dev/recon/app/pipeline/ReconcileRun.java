@@ -17,6 +17,9 @@ import dev.recon.normalization.job.NormalizationJob;
 import dev.recon.reporting.ReconciliationOutputWriter;
 import dev.recon.reporting.ReconciliationRun;
 import dev.recon.reporting.casework.CaseStore;
+import dev.recon.reporting.render.DailyReport;
+import dev.recon.reporting.render.ReportDocument;
+import dev.recon.reporting.render.ReportFormat;
 import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
@@ -33,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +61,7 @@ public final class ReconcileRun {
   private final TopicAdmin topicAdmin;
   private final PrintWriter err;
   private final Clock clock;
+  private Set<ReportFormat> reportFormats = EnumSet.noneOf(ReportFormat.class);
 
   public ReconcileRun(
       PipelineContext context, TopicAdmin topicAdmin, PrintWriter err, Clock clock) {
@@ -64,6 +69,17 @@ public final class ReconcileRun {
     this.topicAdmin = topicAdmin;
     this.err = err;
     this.clock = clock;
+  }
+
+  /**
+   * Also writes the daily report in these formats beside {@code report.html} (report.pdf,
+   * report.xlsx, report-&lt;section&gt;.csv); none by default.
+   */
+  public ReconcileRun withReportFormats(Set<ReportFormat> formats) {
+    this.reportFormats = EnumSet.noneOf(ReportFormat.class);
+    this.reportFormats.addAll(formats);
+    this.reportFormats.remove(ReportFormat.HTML);
+    return this;
   }
 
   /**
@@ -136,7 +152,7 @@ public final class ReconcileRun {
       boolean balanced = ledger.unbalancedEntries(request.tenant()).isEmpty();
 
       List<String> inputNames = request.inputs().stream().map(i -> i.file().toString()).toList();
-      ReconciliationOutputWriter.write(
+      ReconciliationRun outputs =
           new ReconciliationRun(
               request.tenant(),
               request.asOf(),
@@ -144,8 +160,11 @@ public final class ReconcileRun {
               matches,
               exceptions,
               deadLetters,
-              journal),
-          request.outDir());
+              journal);
+      ReconciliationOutputWriter.write(outputs, request.outDir());
+      for (ReportDocument d : new DailyReport(outputs).render(reportFormats)) {
+        Files.write(request.outDir().resolve(d.fileName()), d.content());
+      }
       if (!request.dryRun()) {
         recordCasework(request, runId, reader, topics, matches, exceptions, deadLetters, problems);
       }

@@ -82,12 +82,17 @@ class ReconcileCommandIT {
   @Order(1)
   void firstRunWritesTheContractFilesAndPostsABalancedLedger() throws Exception {
     Path out = work.resolve("out1");
-    CliRun run = reconcile(out);
+    CliRun run = reconcile(out, "--report-formats", "pdf,xlsx");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     for (String f :
         List.of("matches.csv", "exceptions.csv", "journal.csv", "report.html", "summary.json")) {
       assertThat(out.resolve(f)).as(f).isNotEmptyFile();
     }
+    // the daily report in the formats asked for, beside report.html
+    assertThat(java.nio.file.Files.readAllBytes(out.resolve("report.pdf")))
+        .startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(java.nio.file.Files.readAllBytes(out.resolve("report.xlsx")))
+        .startsWith(new byte[] {'P', 'K'});
 
     List<CSVRecord> matches = csv(out.resolve("matches.csv"));
     assertThat(header(out.resolve("matches.csv")))

@@ -1,8 +1,8 @@
 package dev.recon.app.cli;
 
-import dev.recon.reporting.export.target.ExportTarget;
-import dev.recon.reporting.export.target.FolderTarget;
-import dev.recon.reporting.export.target.S3Target;
+import dev.recon.reporting.export.destination.ExportTarget;
+import dev.recon.reporting.export.destination.FolderTarget;
+import dev.recon.reporting.export.destination.S3Target;
 import java.net.URI;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

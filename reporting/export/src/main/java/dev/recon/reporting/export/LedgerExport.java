@@ -1,6 +1,6 @@
 package dev.recon.reporting.export;
 
-import dev.recon.reporting.export.target.ExportTarget;
+import dev.recon.reporting.export.destination.ExportTarget;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;

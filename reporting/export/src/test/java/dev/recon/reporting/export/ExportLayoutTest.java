@@ -3,7 +3,7 @@ package dev.recon.reporting.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.recon.reporting.export.target.ExportTarget;
+import dev.recon.reporting.export.destination.ExportTarget;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.reporting.export.LedgerExport.Dataset;
-import dev.recon.reporting.export.target.FolderTarget;
+import dev.recon.reporting.export.destination.FolderTarget;
 import dev.recon.schemas.JournalEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;

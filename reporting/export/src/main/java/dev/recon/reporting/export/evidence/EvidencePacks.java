@@ -2,7 +2,7 @@ package dev.recon.reporting.export.evidence;
 
 import dev.recon.reporting.export.Sha256;
 import dev.recon.reporting.export.TenantReads;
-import dev.recon.reporting.export.target.ExportTarget;
+import dev.recon.reporting.export.destination.ExportTarget;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import dev.recon.reporting.export.ExportFormat;
 import dev.recon.reporting.export.ExportLimits;
 import dev.recon.reporting.export.ExportManifest;
 import dev.recon.reporting.export.ExportRun;
-import dev.recon.reporting.export.target.FolderTarget;
+import dev.recon.reporting.export.destination.FolderTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.reporting.export.Bookings;
 import dev.recon.reporting.export.EmbeddedLedger;
-import dev.recon.reporting.export.target.FolderTarget;
+import dev.recon.reporting.export.destination.FolderTarget;
 import dev.recon.schemas.JournalEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

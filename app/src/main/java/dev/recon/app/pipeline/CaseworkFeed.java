@@ -10,12 +10,10 @@ import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
-import dev.recon.schemas.Provenance;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.ReconException;
 import dev.recon.schemas.kafka.AvroCodec;
 import dev.recon.schemas.kafka.Topics;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,17 +128,9 @@ public final class CaseworkFeed implements AutoCloseable {
       switch (r.topic()) {
         case Topics.RAW -> {
           RawRecord raw = RAW_CODEC.decode(value);
-          Provenance p = raw.getProvenance();
-          if (raw.getPayload().remaining() <= CaseStore.MAX_DOCUMENT_BYTES) {
-            batch(tenants, p.getTenantId())
-                .documents
-                .add(
-                    new SourceDocument(
-                        p.getSource(),
-                        p.getFileName(),
-                        p.getReceivedAt(),
-                        bytes(raw.getPayload())));
-          }
+          batch(tenants, raw.getProvenance().getTenantId())
+              .documents
+              .add(CaseworkRecorder.documentOf(raw));
         }
         case Topics.EXPECTED_PAYMENTS -> {
           ExpectedPayment x = EXPECTED_CODEC.decode(value);
@@ -180,13 +170,6 @@ public final class CaseworkFeed implements AutoCloseable {
 
   private static Batch batch(Map<String, Batch> tenants, String tenant) {
     return tenants.computeIfAbsent(tenant, t -> new Batch());
-  }
-
-  private static byte[] bytes(ByteBuffer payload) {
-    ByteBuffer b = payload.duplicate();
-    byte[] copy = new byte[b.remaining()];
-    b.get(copy);
-    return copy;
   }
 
   @Override

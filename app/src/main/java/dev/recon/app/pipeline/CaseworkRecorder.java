@@ -40,11 +40,8 @@ final class CaseworkRecorder {
       List<DeadLetter> deadLetters) {
     List<SourceDocument> documents = new ArrayList<>();
     for (RawRecord raw : reader.readAll(topics.raw(), RawRecord.class)) {
-      Provenance p = raw.getProvenance();
-      if (tenant.equals(p.getTenantId())
-          && raw.getPayload().remaining() <= CaseStore.MAX_DOCUMENT_BYTES) {
-        documents.add(
-            new SourceDocument(p.getSource(), p.getFileName(), p.getReceivedAt(), bytes(raw)));
+      if (tenant.equals(raw.getProvenance().getTenantId())) {
+        documents.add(documentOf(raw));
       }
     }
     return store.recordRun(
@@ -61,10 +58,15 @@ final class CaseworkRecorder {
             deadLetters));
   }
 
-  private static byte[] bytes(RawRecord raw) {
+  /**
+   * A raw record's payload as the casework store keeps it; the store applies its own size cap
+   * (metadata without content above it), so nothing is left out here.
+   */
+  static SourceDocument documentOf(RawRecord raw) {
+    Provenance p = raw.getProvenance();
     ByteBuffer b = raw.getPayload().duplicate();
-    byte[] copy = new byte[b.remaining()];
-    b.get(copy);
-    return copy;
+    byte[] content = new byte[b.remaining()];
+    b.get(content);
+    return new SourceDocument(p.getSource(), p.getFileName(), p.getReceivedAt(), content);
   }
 }

@@ -1,16 +1,13 @@
 package dev.recon.app.connectors;
 
 import dev.recon.app.platform.KafkaConnection;
+import dev.recon.app.platform.PlatformConfigResolver;
 import dev.recon.app.platform.ReliableProducer;
 import dev.recon.ingestion.publish.RawRecordPublisher;
 import dev.recon.ingestion.schedule.ScheduledTask;
 import dev.recon.ingestion.schedule.TaskLeases;
 import dev.recon.ingestion.schedule.TaskScheduler;
-import dev.recon.ingestion.secret.AwsSecretsManagerSecrets;
-import dev.recon.ingestion.secret.EnvironmentSecrets;
-import dev.recon.ingestion.secret.FileSecrets;
 import dev.recon.ingestion.secret.SecretResolver;
-import dev.recon.ingestion.secret.SecretSource;
 import dev.recon.ingestion.store.TenantTransactions;
 import dev.recon.ingestion.webhook.WebhookCollaborators;
 import dev.recon.ingestion.webhook.WebhookServer;
@@ -116,14 +113,8 @@ public final class ConnectorRuntime implements AutoCloseable {
    * AWS_REGION}), with the SDK's default credential chain.
    */
   public static SecretResolver secretResolver(Map<String, String> environment, Clock clock) {
-    List<SecretSource> sources = new ArrayList<>();
-    sources.add(new EnvironmentSecrets(environment));
-    sources.add(new FileSecrets());
-    String region = environment.get("AWS_REGION");
-    if (region != null && !region.isBlank()) {
-      sources.add(AwsSecretsManagerSecrets.create(region, null, null));
-    }
-    return new SecretResolver(sources, SecretResolver.DEFAULT_TTL, clock);
+    // the same sources as the platform's own passwords
+    return PlatformConfigResolver.secretSources(environment, clock);
   }
 
   /** Unique per process life, so a restarted process never holds its previous life's leases. */

@@ -92,7 +92,7 @@ public final class PlatformConfigResolver {
     }
     PlatformSettings merged =
         flags.orElse(PlatformSettings.fromEnvironment(environment)).orElse(fromFile);
-    ConfigResolution resolution = resolve(merged, secretSources(environment));
+    ConfigResolution resolution = resolve(merged, secretSources(environment, Clock.systemUTC()));
     if (errors.isEmpty()) {
       return resolution;
     }
@@ -104,7 +104,7 @@ public final class PlatformConfigResolver {
    * Where secret references are looked up: environment variables and files always, AWS Secrets
    * Manager when a region is configured ({@code AWS_REGION}) with the SDK's default credentials.
    */
-  static SecretResolver secretSources(Map<String, String> environment) {
+  public static SecretResolver secretSources(Map<String, String> environment, Clock clock) {
     List<SecretSource> sources = new ArrayList<>();
     sources.add(new EnvironmentSecrets(environment));
     sources.add(new FileSecrets());
@@ -112,7 +112,7 @@ public final class PlatformConfigResolver {
     if (PlatformSettings.isSet(region)) {
       sources.add(AwsSecretsManagerSecrets.create(region.strip(), null, null));
     }
-    return new SecretResolver(sources, SecretResolver.DEFAULT_TTL, Clock.systemUTC());
+    return new SecretResolver(sources, SecretResolver.DEFAULT_TTL, clock);
   }
 
   /** Validates already merged settings and fills in the defaults; secret references fail. Pure. */

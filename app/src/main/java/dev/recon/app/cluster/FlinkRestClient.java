@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -111,6 +112,19 @@ public final class FlinkRestClient {
   public SavepointStatus savepoint(String jobId, String triggerId)
       throws IOException, InterruptedException {
     return savepointStatus(call(get("jobs/" + jobId + "/savepoints/" + triggerId)));
+  }
+
+  /**
+   * When the job's newest completed checkpoint was triggered, if it has one: after a failure, the
+   * first checkpoint triggered after it shows the job runs again with all its tasks.
+   */
+  public Optional<Instant> latestCompletedCheckpoint(String jobId)
+      throws IOException, InterruptedException {
+    JsonNode completed =
+        call(get("jobs/" + jobId + "/checkpoints")).path("latest").path("completed");
+    return completed.hasNonNull("trigger_timestamp")
+        ? Optional.of(Instant.ofEpochMilli(completed.get("trigger_timestamp").asLong()))
+        : Optional.empty();
   }
 
   private HttpRequest get(String path) {

@@ -11,6 +11,7 @@ import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;
 import dev.recon.generator.GeneratedWorld;
 import dev.recon.generator.GeneratorSpec;
+import dev.recon.generator.NoiseRates;
 import dev.recon.generator.World;
 import dev.recon.generator.WorldFiles;
 import dev.recon.ingestion.file.FileIngestor;
@@ -33,7 +34,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +61,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -79,17 +78,14 @@ import picocli.CommandLine;
  * the world is normalized, small far-future expectations of another tenant move event time past
  * every window. Rerun a seed with {@code -Drecon.cluster.seed=N}.
  */
-// Opt-in until it passes: in its last run (seed 5764610106797453902) the cluster recovered from
-// every kill in about a second and doubled nothing, but stopped at about half of the reference's
-// output (563 of 744 entries), as if one of the two match subtasks no longer saw event time move
-// after a restart. Run it with -Drecon.cluster.it=true.
-@EnabledIfSystemProperty(named = "recon.cluster.it", matches = "true")
 class ClusterFailoverIT {
   private static final int ORDERS = 600;
   private static final int KILLS = 3;
   private static final int TASK_MANAGERS = 2;
   private static final String TENANT = "cluster";
   private static final String FLUSH_TENANT = "flush";
+  private static final long FLUSH_SEED = 2030L;
+  private static final java.time.LocalDate FLUSH_DAY = java.time.LocalDate.of(2030, 1, 1);
 
   /** Longer than the world's time span, so event time never overtakes a world record. */
   private static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofDays(300);
@@ -101,7 +97,9 @@ class ClusterFailoverIT {
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
   private static final Duration NORMALIZED_WAIT = Duration.ofSeconds(90);
   private static final Duration COMPLETE_WAIT = Duration.ofSeconds(120);
+  private static final Duration RECOVERY_WAIT = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration PULSE_INTERVAL = Duration.ofSeconds(2);
 
   @TempDir Path tmp;
 
@@ -220,7 +218,7 @@ class ClusterFailoverIT {
     try (Producer<String, byte[]> producer =
         FileIngestor.reliableProducer(platform.kafkaBootstrap())) {
       FileIngestor ingestor = new FileIngestor(producer, Topics.RAW, Clock.systemUTC());
-      publishWorld(ingestor, files);
+      publishWorld(ingestor, files, TENANT);
 
       // first kill while the world is normalized and its records wait in the match job's state
       Thread.sleep(1_000 + random.nextInt(3_000));
@@ -235,9 +233,12 @@ class ClusterFailoverIT {
       TopicReader reader = new TopicReader(platform.kafka(), Topics.MAX_MESSAGE_BYTES);
       LedgerQueries ledger = new LedgerQueries(db.appDataSource());
       long deadline = System.nanoTime() + COMPLETE_WAIT.toNanos();
+      long nextPulseAt = System.nanoTime() + PULSE_INTERVAL.toNanos();
+      Instant lastKillAt = Instant.now();
       while (System.nanoTime() < deadline) {
         if (kills.size() < KILLS && System.nanoTime() >= nextKillAt) {
           kills.add(kill(flink, random, runStart));
+          lastKillAt = Instant.now();
           nextKillAt =
               System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3_000 + random.nextInt(4_000));
         }
@@ -248,13 +249,17 @@ class ClusterFailoverIT {
           break;
         }
         // restarted sources emit no watermark until they read again: keep event time moving
-        publishFlush(ingestor, pulse++);
+        if (System.nanoTime() >= nextPulseAt) {
+          publishFlush(ingestor, pulse++);
+          nextPulseAt = System.nanoTime() + PULSE_INTERVAL.toNanos();
+        }
         Thread.sleep(POLL.toMillis());
       }
       System.out.printf(
           "cluster run: %d s after the world was published; kills %s%n", seconds(runStart), kills);
-      // one more checkpoint's worth of time: anything doubled or late would show up now
-      Thread.sleep(3 * CHECKPOINT_INTERVAL.toMillis());
+      // the jobs recovered from the last kill and checkpointed since: what the restored tasks
+      // replayed has been written, so anything doubled would show up now
+      awaitCheckpointAfter(rest, deployed, lastKillAt);
       compare(reference, reader, ledger, asOf, kills);
     }
   }
@@ -426,7 +431,8 @@ class ClusterFailoverIT {
   }
 
   /** Publishes the world's files as recon reconcile does: one raw record each, format detected. */
-  private static void publishWorld(FileIngestor ingestor, WorldFiles files) throws IOException {
+  private static void publishWorld(FileIngestor ingestor, WorldFiles files, String tenant)
+      throws IOException {
     Map<Path, String> roles = new HashMap<>();
     roles.put(files.expected(), "expected");
     files.psp().forEach(f -> roles.put(f, "psp"));
@@ -443,7 +449,7 @@ class ClusterFailoverIT {
           ingestor.ingest(
               file,
               new RawFile.Origin(
-                  TENANT,
+                  tenant,
                   "file:" + roles.get(file).toLowerCase(Locale.ROOT),
                   null,
                   file.getFileName().toString(),
@@ -452,23 +458,30 @@ class ClusterFailoverIT {
     }
   }
 
-  /** One far-future expectation of another tenant: event time passes every window of the world. */
+  /**
+   * A one-order world of another tenant, dated far after this one, published as its files: every
+   * source of the match job (expected payments, PSP events, bank lines) reads a record whose event
+   * time lies beyond every window of the world. A restarted source emits no watermark until it
+   * reads again, and an input with nothing new goes idle and no longer moves event time on, so each
+   * source needs fresh records after every restart. Its own windows never close: event time stays
+   * {@link #MAX_OUT_OF_ORDERNESS} behind them, so it books nothing.
+   */
   private void publishFlush(FileIngestor ingestor, int pulse) throws IOException {
-    Path file = tmp.resolve("flush").resolve("flush-" + pulse + ".csv");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        "expected_id,merchant_reference,psp,amount,currency,expected_at\n"
-            + "flush-"
-            + pulse
-            + ",flush-"
-            + pulse
-            + ",adyen,1.00,EUR,2030-01-01\n",
-        StandardCharsets.UTF_8);
-    ingestor.ingest(
-        file,
-        new RawFile.Origin(
-            FLUSH_TENANT, "file:expected", null, file.getFileName().toString(), "expected-csv"));
+    GeneratorSpec flush =
+        new GeneratorSpec(
+            FLUSH_SEED + pulse,
+            FLUSH_TENANT,
+            1,
+            FLUSH_DAY,
+            1,
+            List.of("EUR"),
+            0.0,
+            NoiseRates.none(),
+            2,
+            500);
+    WorldFiles files =
+        World.generate(flush).writeTo(tmp.resolve("flush").resolve("pulse-" + pulse));
+    publishWorld(ingestor, files, FLUSH_TENANT);
   }
 
   /**
@@ -521,6 +534,21 @@ class ClusterFailoverIT {
     Map<TopicPartition, Long> ends = new HashMap<>();
     admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
     return ends;
+  }
+
+  /** Waits until every job completed a checkpoint triggered after {@code moment}. */
+  private static void awaitCheckpointAfter(
+      FlinkRestClient rest, List<JobDeployment.Deployed> jobs, Instant moment)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+    for (JobDeployment.Deployed job : jobs) {
+      while (!rest.latestCompletedCheckpoint(job.jobId()).filter(moment::isBefore).isPresent()) {
+        assertThat(System.nanoTime())
+            .as(job.job() + " checkpointed after the last kill")
+            .isLessThan(deadline);
+        Thread.sleep(POLL.toMillis());
+      }
+    }
   }
 
   private static void awaitRestApi(FlinkRestClient rest) throws InterruptedException {

@@ -75,8 +75,8 @@ import picocli.CommandLine;
  *
  * <p>So that the two runs can be compared record for record, the streaming match job decides every
  * key at its window's end (as a bounded run does) and lets event time run far behind the data; once
- * the world is normalized, small far-future expectations of another tenant move event time past
- * every window. Rerun a seed with {@code -Drecon.cluster.seed=N}.
+ * the world is normalized, small far-future worlds of another tenant move event time past every
+ * window on every source. Rerun a seed with {@code -Drecon.cluster.seed=N}.
  */
 class ClusterFailoverIT {
   private static final int ORDERS = 600;

@@ -95,8 +95,8 @@ class ClusterFailoverIT {
 
   private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
-  private static final Duration NORMALIZED_WAIT = Duration.ofSeconds(90);
-  private static final Duration COMPLETE_WAIT = Duration.ofSeconds(120);
+  private static final Duration NORMALIZED_WAIT = Duration.ofSeconds(150);
+  private static final Duration COMPLETE_WAIT = Duration.ofSeconds(180);
   private static final Duration RECOVERY_WAIT = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration PULSE_INTERVAL = Duration.ofSeconds(2);

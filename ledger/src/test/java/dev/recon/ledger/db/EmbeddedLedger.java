@@ -11,13 +11,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * An embedded PostgreSQL 17 on 127.0.0.1 with the ledger migrated and an application login
- * provisioned. The superuser connects without a password (trust); every other role must present its
- * SCRAM password, so the application login is really authenticated.
+ * An embedded PostgreSQL 17 on 127.0.0.1 with the ledger migrated (and whatever schemas a module
+ * adds on top) and an application login provisioned. The superuser connects without a password
+ * (trust); every other role must present its SCRAM password, so the application login is really
+ * authenticated. Shared with the reporting modules' tests through this module's test jar.
  */
 public final class EmbeddedLedger implements AutoCloseable {
 
@@ -26,14 +28,27 @@ public final class EmbeddedLedger implements AutoCloseable {
   private static final String SUPERUSER = "postgres";
 
   private final EmbeddedPostgres postgres;
+  private final String appLogin;
   private final String appPassword;
 
-  private EmbeddedLedger(EmbeddedPostgres postgres, String appPassword) {
+  private EmbeddedLedger(EmbeddedPostgres postgres, String appLogin, String appPassword) {
     this.postgres = postgres;
+    this.appLogin = appLogin;
     this.appPassword = appPassword;
   }
 
   public static EmbeddedLedger start(Path dataDirectory) throws IOException, SQLException {
+    return start(dataDirectory, APP_LOGIN, owner -> {});
+  }
+
+  /**
+   * @param appLogin the application login to provision (one per module keeps their logs apart)
+   * @param moreSchemas migrates a module's own schemas as the owner, after the ledger's and before
+   *     the application login is provisioned, so the login gets their grants too
+   */
+  public static EmbeddedLedger start(
+      Path dataDirectory, String appLogin, Consumer<DataSource> moreSchemas)
+      throws IOException, SQLException {
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
@@ -53,13 +68,14 @@ public final class EmbeddedLedger implements AutoCloseable {
       byte[] secret = new byte[24];
       new SecureRandom().nextBytes(secret);
       String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-      EmbeddedLedger ledger = new EmbeddedLedger(postgres, password);
+      EmbeddedLedger ledger = new EmbeddedLedger(postgres, appLogin, password);
       try (Connection c = ledger.owner().getConnection();
           Statement s = c.createStatement()) {
         s.execute("select pg_reload_conf()");
       }
       LedgerDatabase.migrate(ledger.owner());
-      LedgerDatabase.provisionAppLogin(ledger.owner(), APP_LOGIN, password.toCharArray());
+      moreSchemas.accept(ledger.owner());
+      LedgerDatabase.provisionAppLogin(ledger.owner(), appLogin, password.toCharArray());
       return ledger;
     } catch (IOException | SQLException | RuntimeException e) {
       postgres.close();
@@ -78,11 +94,11 @@ public final class EmbeddedLedger implements AutoCloseable {
 
   /** The application login. */
   public DataSource app() {
-    return dataSource(APP_LOGIN, appPassword);
+    return dataSource(appLogin, appPassword);
   }
 
   public LedgerConnectionSpec appSpec() {
-    return new LedgerConnectionSpec(jdbcUrl(), APP_LOGIN, appPassword);
+    return new LedgerConnectionSpec(jdbcUrl(), appLogin, appPassword);
   }
 
   public DataSource dataSource(String user, String password) {

@@ -3,6 +3,7 @@ package dev.recon.reporting.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessStoreIT {
 
   @TempDir static Path dir;
-  static EmbeddedDatabase pg;
+  static EmbeddedLedger pg;
 
   final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   final Users users = new Users(pg.app(), clock, PasswordPolicy.standard());
@@ -30,7 +31,7 @@ class AccessStoreIT {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedDatabase.start(dir.resolve("pg"));
+    pg = EmbeddedLedger.start(dir.resolve("pg"), "recon_access_it", AccessDatabase::migrate);
   }
 
   @AfterAll

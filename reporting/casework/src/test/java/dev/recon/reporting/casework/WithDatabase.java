@@ -1,5 +1,6 @@
 package dev.recon.reporting.casework;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,12 +18,12 @@ public abstract class WithDatabase {
 
   @TempDir static Path dataDirectory;
 
-  protected static EmbeddedCasework db;
+  protected static EmbeddedLedger db;
   protected static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    db = EmbeddedCasework.start(dataDirectory);
+    db = EmbeddedLedger.start(dataDirectory, "recon_casework_it", CaseworkDatabase::migrate);
   }
 
   @AfterAll

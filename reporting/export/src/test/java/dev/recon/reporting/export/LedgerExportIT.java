@@ -4,6 +4,7 @@ import static dev.recon.reporting.export.Bookings.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.reporting.export.LedgerExport.Dataset;
 import dev.recon.reporting.export.destination.FolderTarget;
@@ -43,7 +44,7 @@ class LedgerExportIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedLedger.start(dir.resolve("pg"));
+    db = EmbeddedLedger.start(dir.resolve("pg"), "recon_export_it", owner -> {});
     writer = new LedgerWriter(db.app());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
+import dev.recon.ledger.db.EmbeddedLedger;
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.reporting.export.LedgerExport.Dataset;
 import dev.recon.reporting.export.destination.ExportTarget;
@@ -47,7 +48,7 @@ class S3ExportIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedLedger.start(dir.resolve("pg"));
+    db = EmbeddedLedger.start(dir.resolve("pg"), "recon_export_it", owner -> {});
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();

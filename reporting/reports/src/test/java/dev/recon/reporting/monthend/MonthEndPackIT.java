@@ -3,6 +3,7 @@ package dev.recon.reporting.monthend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.ledger.db.TrialBalanceLine;
 import dev.recon.schemas.JournalEntry;
@@ -37,7 +38,7 @@ class MonthEndPackIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedLedger.start(dir.resolve("pg"));
+    db = EmbeddedLedger.start(dir.resolve("pg"), "recon_reports_it", owner -> {});
     LedgerWriter writer = new LedgerWriter(db.app());
     List<JournalEntry> entries = new ArrayList<>();
     Instant feb = Instant.parse("2026-02-27T10:00:00Z");

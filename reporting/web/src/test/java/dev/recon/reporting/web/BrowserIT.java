@@ -2,6 +2,8 @@ package dev.recon.reporting.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.ledger.db.EmbeddedLedger;
+import dev.recon.reporting.access.AccessDatabase;
 import dev.recon.reporting.access.DemoCredential;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.PasswordPolicy;
@@ -10,6 +12,7 @@ import dev.recon.reporting.access.Totp;
 import dev.recon.reporting.access.TotpSecret;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.CaseStore;
+import dev.recon.reporting.casework.CaseworkDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +49,7 @@ class BrowserIT {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @TempDir static Path dir;
-  static EmbeddedDatabase pg;
+  static EmbeddedLedger pg;
   static WebServer web;
   static WebDriver browser;
   static Path downloads;
@@ -55,7 +58,14 @@ class BrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedDatabase.start(dir.resolve("pg"));
+    pg =
+        EmbeddedLedger.start(
+            dir.resolve("pg"),
+            "recon_web_it",
+            owner -> {
+              AccessDatabase.migrate(owner);
+              CaseworkDatabase.migrate(owner);
+            });
     for (DemoCredential c :
         new DemoUsers(new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard()))
             .create("acme")) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recon.ledger.db.EmbeddedLedger;
+import dev.recon.reporting.access.AccessDatabase;
 import dev.recon.reporting.access.DemoCredential;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.LoginThrottle;
@@ -11,6 +13,7 @@ import dev.recon.reporting.access.PasswordPolicy;
 import dev.recon.reporting.access.Role;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.CaseStore;
+import dev.recon.reporting.casework.CaseworkDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebHttpIT {
 
   @TempDir static Path dir;
-  static EmbeddedDatabase pg;
+  static EmbeddedLedger pg;
   static WebServer web;
   static Map<Role, DemoCredential> acme;
   static Browserless viewer;
@@ -36,7 +39,14 @@ class WebHttpIT {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedDatabase.start(dir.resolve("pg"));
+    pg =
+        EmbeddedLedger.start(
+            dir.resolve("pg"),
+            "recon_web_it",
+            owner -> {
+              AccessDatabase.migrate(owner);
+              CaseworkDatabase.migrate(owner);
+            });
     Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard());
     acme = new java.util.EnumMap<>(Role.class);
     for (DemoCredential c : new DemoUsers(users).create("acme")) {

@@ -2,10 +2,10 @@ package dev.recon.reporting.export.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import dev.recon.reporting.export.AnalystDatasets;
 import dev.recon.reporting.export.CaseworkFixture;
 import dev.recon.reporting.export.DatasetExporter;
-import dev.recon.reporting.export.EmbeddedLedger;
 import dev.recon.reporting.export.ExportFormat;
 import dev.recon.reporting.export.ExportLimits;
 import dev.recon.reporting.export.ExportManifest;
@@ -45,7 +45,7 @@ class CaseworkEvidenceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedLedger.start(dir.resolve("pg"));
+    db = EmbeddedLedger.start(dir.resolve("pg"), "recon_export_it", owner -> {});
     CaseworkFixture.migrate(db.owner());
     CaseworkFixture.book(db.owner(), db.app(), "cw-a", "nothing to hide");
     CaseworkFixture.book(db.owner(), db.app(), "cw-b", SECRET_B);

@@ -2,9 +2,9 @@ package dev.recon.reporting.export.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.ledger.db.EmbeddedLedger;
 import dev.recon.ledger.db.LedgerWriter;
 import dev.recon.reporting.export.Bookings;
-import dev.recon.reporting.export.EmbeddedLedger;
 import dev.recon.reporting.export.destination.FolderTarget;
 import dev.recon.schemas.JournalEntry;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class LedgerEvidenceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedLedger.start(dir.resolve("pg"));
+    db = EmbeddedLedger.start(dir.resolve("pg"), "recon_export_it", owner -> {});
     LedgerWriter writer = new LedgerWriter(db.app());
     writer.write(
         List.of(

@@ -4,6 +4,8 @@ import dev.recon.app.demo.DemoConnectorDelivery;
 import dev.recon.app.demo.DemoConnectorStandIns;
 import dev.recon.app.demo.DemoDataGenerator;
 import dev.recon.app.demo.DemoIndexPage;
+import dev.recon.app.observability.GaugeRefresh;
+import dev.recon.app.observability.KnownTenants;
 import dev.recon.app.observability.MetricsEndpoint;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
@@ -95,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private MetricsEndpoint metrics;
+  private GaugeRefresh gauges;
   private UserInterface ui;
 
   @Override
@@ -208,6 +211,15 @@ final class DemoCommand implements Callable<Integer> {
         ReconcileCommand.printSummary(stdout, result);
         runs.add(new DemoIndexPage.TenantRun(s.tenant(), result));
       }
+      if (metrics != null) {
+        // started after the bounded runs stored their breaks: its first refresh, done here, already
+        // shows them, so a scrape right after start-up sees the open breaks
+        KnownTenants tenants = KnownTenants.withMemberships(p.database().appDataSource());
+        scenarios.forEach(s -> tenants.add(s.tenant()));
+        gauges =
+            GaugeRefresh.casework(
+                p.database().appDataSource(), tenants, Optional.empty(), metrics.registry());
+      }
       if (uiPort >= 0) {
         ui = UserInterface.start(p, uiPort, Clock.systemUTC());
         stdout.println();
@@ -241,6 +253,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void closeQuietly(Platform p, PrintWriter err) {
+    if (gauges != null) {
+      gauges.close();
+    }
     if (ui != null) {
       ui.close();
     }

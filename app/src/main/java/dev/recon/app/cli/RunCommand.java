@@ -5,6 +5,9 @@ import dev.recon.app.connectors.AppRolePool;
 import dev.recon.app.connectors.ConnectorPlan;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
+import dev.recon.app.observability.ConnectorLag;
+import dev.recon.app.observability.GaugeRefresh;
+import dev.recon.app.observability.KnownTenants;
 import dev.recon.app.observability.MetricsEndpoint;
 import dev.recon.app.observability.ReadinessChecks;
 import dev.recon.app.pipeline.CaseworkFeed;
@@ -223,16 +226,32 @@ public final class RunCommand implements Callable<Integer> {
     }
     UserInterface startedUi = null;
     CaseworkFeed startedFeed = null;
+    GaugeRefresh startedGauges = null;
     try {
+      // the gauges follow the tenants the feed stores, have UI users or are reconciled here
+      KnownTenants tenants = KnownTenants.withMemberships(p.database().appDataSource());
+      reconciliations.forEach(r -> tenants.add(r.tenant()));
+      ConnectorLag lag = new ConnectorLag(Clock.systemUTC());
       // the UI's casework store follows the streaming results; storing is idempotent
       startedFeed =
           CaseworkFeed.start(
-              p.kafka(), new CaseStore(p.database().appDataSource(), Clock.systemUTC()));
+              p.kafka(),
+              new CaseStore(p.database().appDataSource(), Clock.systemUTC()),
+              lag,
+              tenants);
+      if (metrics != null) {
+        startedGauges =
+            GaugeRefresh.casework(
+                p.database().appDataSource(), tenants, Optional.of(lag), metrics.registry());
+      }
       if (uiPort >= 0) {
         startedUi = UserInterface.start(p, uiPort, Clock.systemUTC());
       }
     } catch (RuntimeException e) {
       err.println("error: the web UI could not start: " + e.getMessage());
+      if (startedGauges != null) {
+        startedGauges.close();
+      }
       if (startedFeed != null) {
         startedFeed.close();
       }
@@ -251,6 +270,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     UserInterface ui = startedUi;
     CaseworkFeed caseworkFeed = startedFeed;
+    GaugeRefresh gauges = startedGauges;
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
@@ -263,6 +283,9 @@ public final class RunCommand implements Callable<Integer> {
                   out.flush();
                   if (ui != null) {
                     ui.close();
+                  }
+                  if (gauges != null) {
+                    gauges.close();
                   }
                   caseworkFeed.close();
                   if (connectorRuntime != null) {

@@ -1,5 +1,7 @@
 package dev.recon.app.pipeline;
 
+import dev.recon.app.observability.ConnectorLag;
+import dev.recon.app.observability.KnownTenants;
 import dev.recon.app.platform.KafkaConnection;
 import dev.recon.reporting.casework.CaseStore;
 import dev.recon.reporting.casework.RunOutputs;
@@ -10,6 +12,7 @@ import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
+import dev.recon.schemas.Provenance;
 import dev.recon.schemas.RawRecord;
 import dev.recon.schemas.ReconException;
 import dev.recon.schemas.kafka.AvroCodec;
@@ -71,18 +74,32 @@ public final class CaseworkFeed implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final CaseStore store;
+  private final ConnectorLag lag;
+  private final KnownTenants tenants;
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private long batches;
 
-  private CaseworkFeed(KafkaConsumer<byte[], byte[]> consumer, CaseStore store) {
+  private CaseworkFeed(
+      KafkaConsumer<byte[], byte[]> consumer,
+      CaseStore store,
+      ConnectorLag lag,
+      KnownTenants tenants) {
     this.consumer = consumer;
     this.store = store;
+    this.lag = lag;
+    this.tenants = tenants;
     this.thread = new Thread(this::run, "recon-casework-feed");
     this.thread.setDaemon(true);
   }
 
-  public static CaseworkFeed start(KafkaConnection kafka, CaseStore store) {
+  /**
+   * @param lag told what each batch shows of the connectors' records: raw ones published, and
+   *     normalization's outputs of them (see {@link ConnectorLag} for why this measures its lag)
+   * @param tenants told every tenant whose records the feed stored, for the per-tenant gauges
+   */
+  public static CaseworkFeed start(
+      KafkaConnection kafka, CaseStore store, ConnectorLag lag, KnownTenants tenants) {
     Properties p = kafka.properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -92,7 +109,7 @@ public final class CaseworkFeed implements AutoCloseable {
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    CaseworkFeed feed = new CaseworkFeed(new KafkaConsumer<>(p), store);
+    CaseworkFeed feed = new CaseworkFeed(new KafkaConsumer<>(p), store, lag, tenants);
     feed.consumer.subscribe(TOPICS);
     feed.thread.start();
     return feed;
@@ -105,10 +122,12 @@ public final class CaseworkFeed implements AutoCloseable {
         if (records.isEmpty()) {
           continue;
         }
-        for (RunOutputs outputs : byTenant(records, "stream batch " + (++batches))) {
+        List<RunOutputs> batch = byTenant(records, "stream batch " + (++batches));
+        for (RunOutputs outputs : batch) {
           store.recordRun(outputs);
         }
         consumer.commitSync();
+        batch.forEach(outputs -> observe(outputs, lag, tenants));
       }
     } catch (WakeupException e) {
       // closing
@@ -118,6 +137,24 @@ public final class CaseworkFeed implements AutoCloseable {
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * Tells the gauges what a stored batch showed: its tenant, the raw records the connectors
+   * published (by connector and received-at) and what normalization made of them (canonical records
+   * and dead letters carry their raw record's provenance).
+   */
+  static void observe(RunOutputs outputs, ConnectorLag lag, KnownTenants tenants) {
+    tenants.add(outputs.tenantId());
+    outputs.documents().forEach(d -> lag.published(d.source(), d.receivedAt()));
+    outputs.expected().forEach(x -> processed(lag, x.getProvenance()));
+    outputs.paymentEvents().forEach(x -> processed(lag, x.getProvenance()));
+    outputs.bankLines().forEach(x -> processed(lag, x.getProvenance()));
+    outputs.deadLetters().forEach(x -> processed(lag, x.getProvenance()));
+  }
+
+  private static void processed(ConnectorLag lag, Provenance p) {
+    lag.processed(p.getSource(), p.getReceivedAt());
   }
 
   /** One poll's records as one {@link RunOutputs} per tenant, in tenant order. */

@@ -67,6 +67,15 @@ class DemoCommandIT {
           .isPositive();
     }
     assertThat(count(scrape, "recon_breaks_total", "reason=")).as("breaks").isPositive();
+    // the open-break gauges were refreshed once at start-up, after the runs stored their breaks
+    for (String tenant : List.of("acme", "globex")) {
+      assertThat(count(scrape, "recon_breaks_open_count", "tenant=\"" + tenant + "\""))
+          .as("open breaks of " + tenant)
+          .isPositive();
+      assertThat(count(scrape, "recon_breaks_open_amount_minor", "tenant=\"" + tenant + "\""))
+          .as("amount at risk of " + tenant)
+          .isPositive();
+    }
     assertThat(count(scrape, "recon_ledger_entries_written_total", "")).isPositive();
     assertThat(count(scrape, "recon_ledger_write_batches_total", "")).isPositive();
     assertThat(scrape).contains("recon_ledger_write_millis_total");

@@ -3,7 +3,6 @@ package dev.recon.reporting.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recon.ledger.db.EmbeddedLedger;
-import dev.recon.reporting.access.AccessDatabase;
 import dev.recon.reporting.access.DemoCredential;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.PasswordPolicy;
@@ -12,7 +11,6 @@ import dev.recon.reporting.access.Totp;
 import dev.recon.reporting.access.TotpSecret;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.CaseStore;
-import dev.recon.reporting.casework.CaseworkDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,14 +56,7 @@ class BrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    pg =
-        EmbeddedLedger.start(
-            dir.resolve("pg"),
-            "recon_web_it",
-            owner -> {
-              AccessDatabase.migrate(owner);
-              CaseworkDatabase.migrate(owner);
-            });
+    pg = WebDatabase.start(dir.resolve("pg"));
     for (DemoCredential c :
         new DemoUsers(new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard()))
             .create("acme")) {

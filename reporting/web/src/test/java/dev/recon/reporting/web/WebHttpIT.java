@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recon.ledger.db.EmbeddedLedger;
-import dev.recon.reporting.access.AccessDatabase;
 import dev.recon.reporting.access.DemoCredential;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.LoginThrottle;
@@ -13,7 +12,6 @@ import dev.recon.reporting.access.PasswordPolicy;
 import dev.recon.reporting.access.Role;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.CaseStore;
-import dev.recon.reporting.casework.CaseworkDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,14 +37,7 @@ class WebHttpIT {
 
   @BeforeAll
   static void start() throws Exception {
-    pg =
-        EmbeddedLedger.start(
-            dir.resolve("pg"),
-            "recon_web_it",
-            owner -> {
-              AccessDatabase.migrate(owner);
-              CaseworkDatabase.migrate(owner);
-            });
+    pg = WebDatabase.start(dir.resolve("pg"));
     Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard());
     acme = new java.util.EnumMap<>(Role.class);
     for (DemoCredential c : new DemoUsers(users).create("acme")) {

@@ -1,0 +1,25 @@
+package dev.recon.reporting.web;
+
+import dev.recon.ledger.db.EmbeddedLedger;
+import dev.recon.reporting.access.AccessDatabase;
+import dev.recon.reporting.casework.CaseworkDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/** The embedded database the web tests run against: ledger, access and casework schemas. */
+final class WebDatabase {
+  static final String APP_LOGIN = "recon_web_it";
+
+  private WebDatabase() {}
+
+  static EmbeddedLedger start(Path dataDirectory) throws IOException, SQLException {
+    return EmbeddedLedger.start(
+        dataDirectory,
+        APP_LOGIN,
+        owner -> {
+          AccessDatabase.migrate(owner);
+          CaseworkDatabase.migrate(owner);
+        });
+  }
+}

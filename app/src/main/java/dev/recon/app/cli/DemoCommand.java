@@ -4,9 +4,11 @@ import dev.recon.app.demo.DemoConnectorDelivery;
 import dev.recon.app.demo.DemoConnectorStandIns;
 import dev.recon.app.demo.DemoDataGenerator;
 import dev.recon.app.demo.DemoIndexPage;
+import dev.recon.app.observability.ConnectorLag;
 import dev.recon.app.observability.GaugeRefresh;
 import dev.recon.app.observability.KnownTenants;
 import dev.recon.app.observability.MetricsEndpoint;
+import dev.recon.app.pipeline.CaseworkFeed;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
@@ -161,6 +163,11 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     List<DemoIndexPage.TenantRun> runs = new ArrayList<>();
     boolean allRan = true;
+    // the gauges follow the scenario tenants (and any with UI users); the connectors' lag is what
+    // the bounded runs show of their raw records, as recon run's feed does for the topics
+    KnownTenants tenants = KnownTenants.withMemberships(p.database().appDataSource());
+    scenarios.forEach(s -> tenants.add(s.tenant()));
+    ConnectorLag lag = new ConnectorLag(Clock.systemUTC());
     try (TopicAdmin admin = new TopicAdmin(p.kafka())) {
       stdout.println("platform: " + p);
       for (DemoDataGenerator.Scenario s : scenarios) {
@@ -177,7 +184,8 @@ final class DemoCommand implements Callable<Integer> {
                 Instant.now(),
                 ToleranceRuleSet.defaults());
         ReconcileRun run =
-            new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC());
+            new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
+                .withCaseworkObserver(outputs -> CaseworkFeed.observe(outputs, lag, tenants));
         ReconcileResult result;
         if (s.tenant().equals(CONNECTOR_TENANT)) {
           // this tenant's files arrive through every connector kind instead of being published
@@ -214,11 +222,9 @@ final class DemoCommand implements Callable<Integer> {
       if (metrics != null) {
         // started after the bounded runs stored their breaks: its first refresh, done here, already
         // shows them, so a scrape right after start-up sees the open breaks
-        KnownTenants tenants = KnownTenants.withMemberships(p.database().appDataSource());
-        scenarios.forEach(s -> tenants.add(s.tenant()));
         gauges =
             GaugeRefresh.casework(
-                p.database().appDataSource(), tenants, Optional.empty(), metrics.registry());
+                p.database().appDataSource(), tenants, Optional.of(lag), metrics.registry());
       }
       if (uiPort >= 0) {
         ui = UserInterface.start(p, uiPort, Clock.systemUTC());

@@ -144,7 +144,7 @@ public final class CaseworkFeed implements AutoCloseable {
    * published (by connector and received-at) and what normalization made of them (canonical records
    * and dead letters carry their raw record's provenance).
    */
-  static void observe(RunOutputs outputs, ConnectorLag lag, KnownTenants tenants) {
+  public static void observe(RunOutputs outputs, ConnectorLag lag, KnownTenants tenants) {
     tenants.add(outputs.tenantId());
     outputs.documents().forEach(d -> lag.published(d.source(), d.receivedAt()));
     outputs.expected().forEach(x -> processed(lag, x.getProvenance()));

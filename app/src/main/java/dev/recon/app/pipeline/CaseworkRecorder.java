@@ -16,6 +16,7 @@ import dev.recon.schemas.ReconException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Puts what a bounded run produced into the casework store, where finance users work it in the UI:
@@ -30,7 +31,11 @@ final class CaseworkRecorder {
     this.store = store;
   }
 
+  /**
+   * @param observer shown the outputs once they are stored
+   */
   RecordRunResult record(
+      Consumer<RunOutputs> observer,
       String tenant,
       String runLabel,
       TopicReader reader,
@@ -44,7 +49,7 @@ final class CaseworkRecorder {
         documents.add(documentOf(raw));
       }
     }
-    return store.recordRun(
+    RunOutputs outputs =
         new RunOutputs(
             tenant,
             runLabel,
@@ -55,7 +60,10 @@ final class CaseworkRecorder {
             matches,
             exceptions,
             reader.readAll(topics.resolutions(), ExceptionResolution.class),
-            deadLetters));
+            deadLetters);
+    RecordRunResult stored = store.recordRun(outputs);
+    observer.accept(outputs);
+    return stored;
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.recon.normalization.job.NormalizationJob;
 import dev.recon.reporting.ReconciliationOutputWriter;
 import dev.recon.reporting.ReconciliationRun;
 import dev.recon.reporting.casework.CaseStore;
+import dev.recon.reporting.casework.RunOutputs;
 import dev.recon.reporting.render.DailyReport;
 import dev.recon.reporting.render.ReportDocument;
 import dev.recon.reporting.render.ReportFormat;
@@ -41,9 +42,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.producer.Producer;
@@ -62,6 +65,7 @@ public final class ReconcileRun {
   private final PrintWriter err;
   private final Clock clock;
   private Set<ReportFormat> reportFormats = EnumSet.noneOf(ReportFormat.class);
+  private Consumer<RunOutputs> caseworkObserver = outputs -> {};
 
   public ReconcileRun(
       PipelineContext context, TopicAdmin topicAdmin, PrintWriter err, Clock clock) {
@@ -79,6 +83,15 @@ public final class ReconcileRun {
     this.reportFormats = EnumSet.noneOf(ReportFormat.class);
     this.reportFormats.addAll(formats);
     this.reportFormats.remove(ReportFormat.HTML);
+    return this;
+  }
+
+  /**
+   * Shown what the run stored for the UI once it is stored (the demo's connector-lag gauge reads
+   * the raw records and what normalization made of them, as {@code recon run}'s feed does).
+   */
+  public ReconcileRun withCaseworkObserver(Consumer<RunOutputs> observer) {
+    this.caseworkObserver = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
@@ -202,6 +215,7 @@ public final class ReconcileRun {
     try {
       new CaseworkRecorder(new CaseStore(context.appDatabase().dataSource(), clock))
           .record(
+              caseworkObserver,
               request.tenant(),
               "reconcile " + runId,
               reader,

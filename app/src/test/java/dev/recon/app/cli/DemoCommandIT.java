@@ -84,6 +84,11 @@ class DemoCommandIT {
         .isPositive();
     assertThat(scrape).contains("flink_job_last_checkpoint_duration");
     assertThat(count(scrape, "recon_ingest_records_total", "source=\"sftp:")).isPositive();
+    // every connector's records were normalized by the bounded runs: none is behind
+    List<String> lags =
+        scrape.lines().filter(l -> l.startsWith("recon_connector_lag_seconds{")).toList();
+    assertThat(lags).as("connector lag series").anyMatch(l -> l.contains("connector=\"sftp:"));
+    assertThat(lags).as("connector lag after the runs").allMatch(l -> l.endsWith(" 0.0"));
     assertThat(scrape)
         .as("circuit breaker states of the API connectors")
         .contains("resilience4j_circuitbreaker_state");

@@ -136,11 +136,16 @@ module "flink" {
   # Where to find things, never the secrets themselves: the entry class reads the password
   # from Secrets Manager at start-up.
   properties = {
+    # read by dev.recon.app.cluster.ClusterJobs (ManagedFlinkSettings); production mode refuses
+    # plaintext Kafka, an unverified database connection and literal secrets
+    "recon.mode"                      = "production"
     "recon.kafka.bootstrap"           = module.msk.bootstrap_brokers_iam
-    "recon.kafka.security"            = "AWS_MSK_IAM"
+    "recon.kafka.securityProtocol"    = "SASL_SSL"
+    "recon.kafka.saslMechanism"       = "AWS_MSK_IAM"
     "recon.kafka.consumerGroupPrefix" = local.consumer_group_prefix
     "recon.db.url"                    = module.rds.jdbc_url
     "recon.db.credentialsSecretArn"   = module.secrets.app_db_secret_arn
+    "recon.aws.region"                = var.region
   }
   subnet_ids         = module.network.private_subnet_ids
   security_group_ids = [module.network.flink_security_group_id]

@@ -61,7 +61,9 @@ final class PlatformOptions {
   @Option(
       names = "--kafka-sasl-mechanism",
       paramLabel = "MECHANISM",
-      description = "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (password: RECON_KAFKA_SASL_PASSWORD)")
+      description =
+          "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 (password: RECON_KAFKA_SASL_PASSWORD) or"
+              + " AWS_MSK_IAM (the process's AWS credentials, with SASL_SSL)")
   String kafkaSaslMechanism;
 
   @Option(names = "--kafka-sasl-username", paramLabel = "USER", description = "Kafka SASL login")

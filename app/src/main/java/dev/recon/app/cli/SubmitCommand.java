@@ -4,6 +4,7 @@ import dev.recon.app.cluster.ClusterJobs;
 import dev.recon.app.cluster.ClusterJobs.Job;
 import dev.recon.app.cluster.FlinkRestClient;
 import dev.recon.app.cluster.JobDeployment;
+import dev.recon.app.cluster.KafkaSecurityOptions;
 import dev.recon.app.platform.HostAndPort;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Option;
       "The match job reads the database password on the JobManager, from the variable named by"
           + " --db-password-env (default "
           + ClusterJobs.DEFAULT_PASSWORD_ENV
-          + ") or the file --db-password-file; it never goes into the job's arguments.",
+          + ") or the file --db-password-file, and the Kafka passwords likewise"
+          + " (--kafka-sasl-password-file/-env, --kafka-truststore-password-file/-env); they"
+          + " never go into the job's arguments. --job-arg=--mode=production refuses plaintext.",
       "Application mode: run recon-jobs.jar's entry class dev.recon.app.cluster.ClusterJobs with"
           + " the same arguments (--job normalize|match --kafka ...), one cluster per job."
     })
@@ -83,6 +86,9 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT,...")
   String kafka;
+
+  // passed on to the jobs: where their passwords are on the JobManager, never the passwords
+  @CommandLine.Mixin KafkaSecurityOptions kafkaSecurity = new KafkaSecurityOptions();
 
   @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "ledger (match job)")
   String dbUrl;
@@ -167,6 +173,7 @@ public final class SubmitCommand implements Callable<Integer> {
 
   List<String> programArgs(Job job) {
     List<String> args = new ArrayList<>(List.of("--kafka", kafka));
+    args.addAll(kafkaSecurity.arguments());
     if (job == Job.match) {
       args.addAll(List.of("--db-url", dbUrl, "--db-user", dbUser));
       if (dbPasswordFile != null) {

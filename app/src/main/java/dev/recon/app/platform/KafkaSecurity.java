@@ -14,9 +14,9 @@ import java.util.Optional;
  *
  * @param protocol the Kafka {@code security.protocol}
  * @param saslMechanism SASL mechanism; required with SASL_SSL and SASL_PLAINTEXT, null otherwise
- * @param saslUsername SASL login; required with a mechanism
+ * @param saslUsername SASL login; required with a mechanism that has one, null for MSK IAM
  * @param saslPassword SASL password (already resolved from its secret reference); required with a
- *     mechanism
+ *     mechanism that has a login, null for MSK IAM
  * @param truststore CA certificates to trust (PEM or PKCS12); null: the JVM's default trust
  * @param truststorePassword password of a PKCS12 truststore; null for PEM
  */
@@ -53,22 +53,37 @@ public record KafkaSecurity(
     }
   }
 
-  /** SASL mechanisms with a username and password. */
+  /**
+   * SASL mechanisms: with a username and password, or Amazon MSK's IAM login, which signs with the
+   * AWS credentials of the process (its role on ECS, EKS or Managed Flink) and has no login of its
+   * own. MSK IAM needs {@code software.amazon.msk:aws-msk-iam-auth} on the class path.
+   */
   public enum SaslMechanism {
-    PLAIN("PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"),
-    SCRAM_SHA_256("SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule"),
-    SCRAM_SHA_512("SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule");
+    PLAIN("PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule", null),
+    SCRAM_SHA_256("SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule", null),
+    SCRAM_SHA_512("SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule", null),
+    AWS_MSK_IAM(
+        "AWS_MSK_IAM",
+        "software.amazon.msk.auth.iam.IAMLoginModule",
+        "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
 
     private final String kafkaName;
     private final String loginModule;
+    private final String callbackHandler;
 
-    SaslMechanism(String kafkaName, String loginModule) {
+    SaslMechanism(String kafkaName, String loginModule, String callbackHandler) {
       this.kafkaName = kafkaName;
       this.loginModule = loginModule;
+      this.callbackHandler = callbackHandler;
     }
 
     public String kafkaName() {
       return kafkaName;
+    }
+
+    /** Whether the mechanism logs in with a username and password (MSK IAM does not). */
+    public boolean hasLogin() {
+      return callbackHandler == null;
     }
 
     static Optional<SaslMechanism> parse(String text) {
@@ -108,8 +123,18 @@ public record KafkaSecurity(
         protocol.sasl() == (saslMechanism != null),
         "a SASL mechanism exactly with a SASL protocol");
     check(
-        saslMechanism == null || (saslUsername != null && saslPassword != null),
+        saslMechanism == null
+            || !saslMechanism.hasLogin()
+            || (saslUsername != null && saslPassword != null),
         "SASL username and password");
+    check(
+        saslMechanism == null
+            || saslMechanism.hasLogin()
+            || (saslUsername == null && saslPassword == null),
+        "a SASL login with MSK IAM, which signs with AWS credentials");
+    check(
+        saslMechanism != SaslMechanism.AWS_MSK_IAM || protocol == Protocol.SASL_SSL,
+        "MSK IAM without SASL_SSL");
     check(
         saslMechanism != null || (saslUsername == null && saslPassword == null),
         "SASL login without a SASL protocol");
@@ -135,14 +160,19 @@ public record KafkaSecurity(
     p.put("security.protocol", protocol.name());
     if (saslMechanism != null) {
       p.put("sasl.mechanism", saslMechanism.kafkaName());
-      p.put(
-          "sasl.jaas.config",
-          saslMechanism.loginModule
-              + " required username=\""
-              + jaasQuoted(saslUsername)
-              + "\" password=\""
-              + jaasQuoted(saslPassword)
-              + "\";");
+      if (saslMechanism.hasLogin()) {
+        p.put(
+            "sasl.jaas.config",
+            saslMechanism.loginModule
+                + " required username=\""
+                + jaasQuoted(saslUsername)
+                + "\" password=\""
+                + jaasQuoted(saslPassword)
+                + "\";");
+      } else {
+        p.put("sasl.jaas.config", saslMechanism.loginModule + " required;");
+        p.put("sasl.client.callback.handler.class", saslMechanism.callbackHandler);
+      }
     }
     if (truststore != null) {
       TruststoreType type = TruststoreType.of(truststore).orElseThrow();
@@ -166,12 +196,14 @@ public record KafkaSecurity(
         + protocol
         + (saslMechanism == null
             ? ""
-            : ", sasl="
-                + saslMechanism.kafkaName()
-                + ", username="
-                + saslUsername
-                + ", password="
-                + Secrets.mask(saslPassword))
+            : !saslMechanism.hasLogin()
+                ? ", sasl=" + saslMechanism.kafkaName()
+                : ", sasl="
+                    + saslMechanism.kafkaName()
+                    + ", username="
+                    + saslUsername
+                    + ", password="
+                    + Secrets.mask(saslPassword))
         + (truststore == null
             ? ""
             : ", truststore="

@@ -124,17 +124,7 @@ public final class PlatformConfigResolver {
   /** Validates already merged settings, resolving secret references through {@code secrets}. */
   public static ConfigResolution resolve(PlatformSettings settings, SecretResolver secrets) {
     Reader in = new Reader(settings, secrets);
-    PlatformMode mode =
-        in.text(MODE)
-            .flatMap(
-                v -> {
-                  Optional<PlatformMode> parsed = PlatformMode.parse(v);
-                  if (parsed.isEmpty()) {
-                    in.error(MODE, in.quoteValue(MODE, v) + " is not development or production");
-                  }
-                  return parsed;
-                })
-            .orElse(PlatformMode.DEVELOPMENT);
+    PlatformMode mode = mode(in);
 
     String kafka = in.text(KAFKA).flatMap(v -> in.bootstrapServers(KAFKA, v)).orElse(null);
     int partitions =
@@ -241,6 +231,64 @@ public final class PlatformConfigResolver {
   }
 
   /**
+   * Resolves what a job on a Flink cluster needs, with the same checks as {@code recon run}: Kafka
+   * and its security settings, and for a job that posts to the ledger ({@code required} has {@link
+   * PlatformSetting#DB_URL}) the database URL and the application login. A cluster job has no
+   * embedded default, so each setting in {@code required} must be given; its value says how (the
+   * job's own flag, variable and property names). Other settings are ignored. In production mode
+   * the {@link ProductionReadiness} findings for these settings are errors, as for {@code recon
+   * run}.
+   */
+  public static JobConfig.Resolution resolveJob(
+      PlatformSettings settings, SecretResolver secrets, Map<PlatformSetting, String> required) {
+    Reader in = new Reader(settings, secrets);
+    required.forEach(
+        (setting, howToSet) -> {
+          if (!settings.has(setting)) {
+            in.errors.add(howToSet + ": not set; a job on a cluster needs it");
+          }
+        });
+    PlatformMode mode = mode(in);
+    String kafka = in.text(KAFKA).flatMap(v -> in.bootstrapServers(KAFKA, v)).orElse(null);
+    KafkaSecurity security = settings.has(KAFKA) ? kafkaSecurity(in, settings) : null;
+    boolean ledger = required.containsKey(DB_URL);
+    String dbUrl = null;
+    String appDbUser = null;
+    String appDbPassword = null;
+    if (ledger) {
+      dbUrl = in.text(DB_URL).flatMap(v -> in.jdbcUrl(DB_URL, v)).orElse(null);
+      appDbUser = in.text(APP_DB_USER).orElse(null);
+      appDbPassword = in.secret(APP_DB_PASSWORD).orElse(null);
+    }
+    List<String> findings =
+        ProductionReadiness.jobFindings(
+            settings, security == null ? null : security.protocol(), dbUrl, in.secretValues);
+    if (mode == PlatformMode.PRODUCTION) {
+      findings.forEach(f -> in.errors.add(f + " [refused in production mode]"));
+    }
+    if (!in.errors.isEmpty()) {
+      return new JobConfig.Resolution(null, in.errors, List.of());
+    }
+    return new JobConfig.Resolution(
+        new JobConfig(mode, new KafkaConnection(kafka, security), dbUrl, appDbUser, appDbPassword),
+        List.of(),
+        findings);
+  }
+
+  private static PlatformMode mode(Reader in) {
+    return in.text(MODE)
+        .flatMap(
+            v -> {
+              Optional<PlatformMode> parsed = PlatformMode.parse(v);
+              if (parsed.isEmpty()) {
+                in.error(MODE, in.quoteValue(MODE, v) + " is not development or production");
+              }
+              return parsed;
+            })
+        .orElse(PlatformMode.DEVELOPMENT);
+  }
+
+  /**
    * The Kafka security settings, or null after reporting every problem with them. Without a
    * configured cluster they must be absent: the embedded broker speaks plaintext only.
    */
@@ -298,16 +346,28 @@ public final class PlatformConfigResolver {
                       in.error(
                           KAFKA_SASL_MECHANISM,
                           in.quoteValue(KAFKA_SASL_MECHANISM, v)
-                              + " is not PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
+                              + " is not PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or AWS_MSK_IAM");
                     }
                     return m;
                   })
               .orElse(null);
-      username = in.text(KAFKA_SASL_USERNAME).orElse(null);
-      password = in.secret(KAFKA_SASL_PASSWORD).orElse(null);
-      for (PlatformSetting required :
-          List.of(KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)) {
-        if (!settings.has(required)) {
+      in.requireWith(KAFKA_SASL_MECHANISM, KAFKA_SECURITY_PROTOCOL);
+      if (mechanism != null && !mechanism.hasLogin()) {
+        // MSK IAM signs with the process's AWS credentials: a login beside it would be ignored
+        for (PlatformSetting s : List.of(KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)) {
+          if (settings.has(s)) {
+            in.error(s, "is set but " + mechanism.kafkaName() + " has no username or password");
+          }
+        }
+        if (protocol != KafkaSecurity.Protocol.SASL_SSL) {
+          in.error(
+              KAFKA_SASL_MECHANISM,
+              mechanism.kafkaName() + " needs the security protocol SASL_SSL, not " + protocol);
+        }
+      } else {
+        username = in.text(KAFKA_SASL_USERNAME).orElse(null);
+        password = in.secret(KAFKA_SASL_PASSWORD).orElse(null);
+        for (PlatformSetting required : List.of(KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)) {
           in.requireWith(required, KAFKA_SECURITY_PROTOCOL);
         }
       }

@@ -56,6 +56,21 @@ public final class PlatformSettings {
     return of(values);
   }
 
+  /**
+   * Values from a source of its own (e.g. a job's runtime properties), each with the origin an
+   * error should name; a blank value counts as not given.
+   */
+  public static PlatformSettings fromSources(Map<PlatformSetting, SourcedValue> sourced) {
+    Map<PlatformSetting, SourcedValue> values = new EnumMap<>(PlatformSetting.class);
+    sourced.forEach(
+        (setting, value) -> {
+          if (isSet(value.value())) {
+            values.put(setting, new SourcedValue(value.value().strip(), value.origin()));
+          }
+        });
+    return of(values);
+  }
+
   static PlatformSettings of(Map<PlatformSetting, SourcedValue> values) {
     if (values.isEmpty()) {
       return NONE;

@@ -88,13 +88,8 @@ final class ProductionReadiness {
           unset(KAFKA)
               + ": not set, so an embedded single-node Kafka broker would hold the data;"
               + " production needs a real cluster");
-    } else if (facts.kafkaProtocol() == KafkaSecurity.Protocol.PLAINTEXT
-        || facts.kafkaProtocol() == KafkaSecurity.Protocol.SASL_PLAINTEXT) {
-      out.add(
-          where(settings, KAFKA_SECURITY_PROTOCOL)
-              + ": "
-              + facts.kafkaProtocol()
-              + " sends records and logins unencrypted; use SSL or SASL_SSL");
+    } else {
+      out.addAll(kafkaFindings(settings, facts.kafkaProtocol()));
     }
     if (facts.dbUrl() == null) {
       out.add(
@@ -102,20 +97,7 @@ final class ProductionReadiness {
               + ": not set, so an embedded PostgreSQL would hold the ledger;"
               + " production needs a real database");
     } else {
-      String mode = sslMode(facts.dbUrl());
-      if (mode == null || !VERIFYING_SSL_MODES.contains(mode)) {
-        out.add(
-            where(settings, DB_URL)
-                + ": "
-                + (mode == null ? "no sslmode" : "sslmode=" + mode)
-                + " does not verify the server's certificate; add sslmode=verify-full"
-                + " (or verify-ca)");
-      }
-      for (PlatformSetting login : List.of(DB_PASSWORD, APP_DB_PASSWORD)) {
-        if (!settings.has(login)) {
-          out.add(unset(login) + ": not set; a production login needs a password");
-        }
-      }
+      out.addAll(databaseFindings(settings, facts.dbUrl(), List.of(DB_PASSWORD, APP_DB_PASSWORD)));
     }
     if (facts.flinkJobManager() == null) {
       out.add(
@@ -125,18 +107,75 @@ final class ProductionReadiness {
               + ", so each job would run in a local MiniCluster inside this process;"
               + " production needs a Flink cluster");
     }
-    facts
-        .secrets()
-        .forEach(
-            (setting, secret) -> {
-              if (secret.literalInFile()) {
-                out.add(
-                    where(settings, setting)
-                        + ": a secret written in the config file; use a secret reference"
-                        + " (env:NAME, file:/path or aws-sm:id)");
-              }
-              weakness(secret.value()).ifPresent(w -> out.add(where(settings, setting) + ": " + w));
-            });
+    out.addAll(secretFindings(settings, facts.secrets()));
+    return out;
+  }
+
+  /**
+   * The findings for a job on a Flink cluster, which has no embedded default to fall back on (its
+   * caller refuses a missing Kafka or database outright) and logs in with the application role
+   * only: a plaintext Kafka, a database connection that does not verify the server, and weak or
+   * literally written secrets. {@code dbUrl} is null for a job without the ledger.
+   */
+  static List<String> jobFindings(
+      PlatformSettings settings,
+      KafkaSecurity.Protocol kafkaProtocol,
+      String dbUrl,
+      Map<PlatformSetting, SecretValue> secrets) {
+    List<String> out = new ArrayList<>(kafkaFindings(settings, kafkaProtocol));
+    if (dbUrl != null) {
+      out.addAll(databaseFindings(settings, dbUrl, List.of(APP_DB_PASSWORD)));
+    }
+    out.addAll(secretFindings(settings, secrets));
+    return out;
+  }
+
+  private static List<String> kafkaFindings(
+      PlatformSettings settings, KafkaSecurity.Protocol protocol) {
+    if (protocol == KafkaSecurity.Protocol.PLAINTEXT
+        || protocol == KafkaSecurity.Protocol.SASL_PLAINTEXT) {
+      return List.of(
+          where(settings, KAFKA_SECURITY_PROTOCOL)
+              + ": "
+              + protocol
+              + " sends records and logins unencrypted; use SSL or SASL_SSL");
+    }
+    return List.of();
+  }
+
+  private static List<String> databaseFindings(
+      PlatformSettings settings, String dbUrl, List<PlatformSetting> logins) {
+    List<String> out = new ArrayList<>();
+    String mode = sslMode(dbUrl);
+    if (mode == null || !VERIFYING_SSL_MODES.contains(mode)) {
+      out.add(
+          where(settings, DB_URL)
+              + ": "
+              + (mode == null ? "no sslmode" : "sslmode=" + mode)
+              + " does not verify the server's certificate; add sslmode=verify-full"
+              + " (or verify-ca)");
+    }
+    for (PlatformSetting login : logins) {
+      if (!settings.has(login)) {
+        out.add(unset(login) + ": not set; a production login needs a password");
+      }
+    }
+    return out;
+  }
+
+  private static List<String> secretFindings(
+      PlatformSettings settings, Map<PlatformSetting, SecretValue> secrets) {
+    List<String> out = new ArrayList<>();
+    secrets.forEach(
+        (setting, secret) -> {
+          if (secret.literalInFile()) {
+            out.add(
+                where(settings, setting)
+                    + ": a secret written in the config file; use a secret reference"
+                    + " (env:NAME, file:/path or aws-sm:id)");
+          }
+          weakness(secret.value()).ifPresent(w -> out.add(where(settings, setting) + ": " + w));
+        });
     return out;
   }
 

@@ -109,6 +109,48 @@ class KafkaSecurityTest {
   }
 
   @Test
+  void mskIamHasNoLoginAndNeedsSaslSsl() {
+    KafkaSecurity iam =
+        new KafkaSecurity(
+            KafkaSecurity.Protocol.SASL_SSL,
+            KafkaSecurity.SaslMechanism.AWS_MSK_IAM,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(iam.clientProperties())
+        .containsExactly(
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "AWS_MSK_IAM"),
+            Map.entry("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"),
+            Map.entry(
+                "sasl.client.callback.handler.class",
+                "software.amazon.msk.auth.iam.IAMClientCallbackHandler"));
+    assertThat(iam.toString()).isEqualTo("KafkaSecurity{protocol=SASL_SSL, sasl=AWS_MSK_IAM}");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SASL_SSL,
+                    KafkaSecurity.SaslMechanism.AWS_MSK_IAM,
+                    "u",
+                    "p",
+                    null,
+                    null))
+        .hasMessageContaining("a SASL login with MSK IAM");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SASL_PLAINTEXT,
+                    KafkaSecurity.SaslMechanism.AWS_MSK_IAM,
+                    null,
+                    null,
+                    null,
+                    null))
+        .hasMessageContaining("MSK IAM without SASL_SSL");
+  }
+
+  @Test
   void producerAndAdminClientsCarryTheSecuritySettings() {
     Properties producer = ReliableProducer.properties(saslSsl());
     assertSecured(producer);

@@ -59,6 +59,25 @@ class ProductionModeTest {
   }
 
   @Test
+  void mskIamIsProductionReadyForReconRunToo() throws Exception {
+    Map<String, String> env = production();
+    env.put("RECON_KAFKA_SASL_MECHANISM", "AWS_MSK_IAM");
+    env.remove("RECON_KAFKA_SASL_USERNAME");
+    env.remove("RECON_KAFKA_SASL_PASSWORD");
+    env.remove("RECON_KAFKA_TRUSTSTORE");
+
+    ConfigResolution r = resolve(env);
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.config().kafkaSecurity().saslMechanism())
+        .isEqualTo(KafkaSecurity.SaslMechanism.AWS_MSK_IAM);
+    env.put("RECON_KAFKA_SASL_USERNAME", "recon");
+    assertThat(resolve(env).errors())
+        .containsExactly(
+            "RECON_KAFKA_SASL_USERNAME: is set but AWS_MSK_IAM has no username or password");
+  }
+
+  @Test
   void embeddedDefaultsAreRefusedAllAtOnce() {
     ConfigResolution r = resolve(Map.of("RECON_MODE", "production"));
 

@@ -1,0 +1,142 @@
+package dev.recon.app.cluster;
+
+import dev.recon.app.platform.PlatformSetting;
+import dev.recon.app.platform.PlatformSettings.SourcedValue;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Managed Flink's runtime properties (group {@code recon}) as a cluster job's settings. A setting's
+ * key is {@code recon.} followed by its key in {@code recon run}'s config file ({@code
+ * recon.kafka.bootstrap}, {@code recon.kafka.securityProtocol}, {@code recon.db.url}, {@code
+ * recon.db.appUser}, ...); besides those: {@value #JOB}, {@value #DB_CREDENTIALS_SECRET}, {@value
+ * #CONSUMER_GROUP_PREFIX} and {@value #AWS_REGION}. Secrets are references ({@code aws-sm:...})
+ * here: a literal one is refused in production mode, as in the config file.
+ *
+ * @param settings the settings given, each with the property as its origin
+ * @param job the value of {@value #JOB}, or null
+ * @param credentialsSecret the Secrets Manager secret of the application login, or null
+ * @param awsRegion the region of Secrets Manager, or null
+ */
+record ManagedFlinkSettings(
+    Map<PlatformSetting, SourcedValue> settings,
+    String job,
+    String credentialsSecret,
+    String awsRegion) {
+  /** The job to run: {@code normalize} or {@code match}. */
+  static final String JOB = "recon.job";
+
+  /**
+   * A Secrets Manager secret (ARN or name) holding the application login as JSON {@code
+   * {"username": ..., "password": ...}}, as the Terraform module {@code secrets} writes it.
+   */
+  static final String DB_CREDENTIALS_SECRET = "recon.db.credentialsSecretArn";
+
+  /** The prefix the IAM policy grants consumer groups and transactional ids under. */
+  static final String CONSUMER_GROUP_PREFIX = "recon.kafka.consumerGroupPrefix";
+
+  /** The region of Secrets Manager, when the job's environment has no {@code AWS_REGION}. */
+  static final String AWS_REGION = "recon.aws.region";
+
+  /** The fields of the {@value #DB_CREDENTIALS_SECRET} JSON. */
+  static final String USERNAME_FIELD = "username";
+
+  static final String PASSWORD_FIELD = "password";
+
+  private static final String PREFIX = "recon.";
+
+  ManagedFlinkSettings {
+    settings = Map.copyOf(settings);
+  }
+
+  /** The runtime property that holds {@code setting}, e.g. {@code recon.kafka.bootstrap}. */
+  static String key(PlatformSetting setting) {
+    return PREFIX + setting.filePath();
+  }
+
+  /**
+   * Reads the properties; an unknown key, a secret given twice, or a consumer group prefix the jobs
+   * do not use is added to {@code errors}.
+   */
+  static ManagedFlinkSettings of(ManagedFlinkProperties properties, List<String> errors) {
+    Map<String, PlatformSetting> keys = new LinkedHashMap<>();
+    for (PlatformSetting setting : ClusterJobs.SETTINGS) {
+      keys.put(key(setting), setting);
+    }
+    Set<String> others = Set.of(JOB, DB_CREDENTIALS_SECRET, CONSUMER_GROUP_PREFIX, AWS_REGION);
+    Map<PlatformSetting, SourcedValue> settings = new EnumMap<>(PlatformSetting.class);
+    Set<String> unknown = new TreeSet<>();
+    properties
+        .values()
+        .forEach(
+            (key, value) -> {
+              PlatformSetting setting = keys.get(key);
+              if (setting != null) {
+                settings.put(setting, new SourcedValue(value, origin(properties, key)));
+              } else if (!others.contains(key)) {
+                unknown.add(key);
+              }
+            });
+    if (!unknown.isEmpty()) {
+      Set<String> known = new TreeSet<>(keys.keySet());
+      known.addAll(others);
+      errors.add(
+          properties.file() + ": unknown runtime properties " + unknown + "; known: " + known);
+    }
+    String secret = text(properties, DB_CREDENTIALS_SECRET);
+    if (secret != null) {
+      if (settings.containsKey(PlatformSetting.APP_DB_PASSWORD)) {
+        errors.add(
+            origin(properties, DB_CREDENTIALS_SECRET)
+                + " and "
+                + key(PlatformSetting.APP_DB_PASSWORD)
+                + ": give one of them, not both");
+      } else {
+        settings.put(
+            PlatformSetting.APP_DB_PASSWORD,
+            new SourcedValue(
+                "aws-sm:" + secret + "#" + PASSWORD_FIELD,
+                origin(properties, DB_CREDENTIALS_SECRET)));
+      }
+    }
+    String prefix = text(properties, CONSUMER_GROUP_PREFIX);
+    if (prefix != null && !ClusterJobs.CLIENT_ID_PREFIX.startsWith(prefix)) {
+      errors.add(
+          origin(properties, CONSUMER_GROUP_PREFIX)
+              + ": the jobs' consumer groups and transactional ids start with '"
+              + ClusterJobs.CLIENT_ID_PREFIX
+              + "', which a grant for '"
+              + prefix
+              + "*' does not cover");
+    }
+    return new ManagedFlinkSettings(
+        settings, text(properties, JOB), secret, text(properties, AWS_REGION));
+  }
+
+  /** Where a property came from, as errors name it. */
+  static String origin(ManagedFlinkProperties properties, String key) {
+    return key + " (" + properties.file() + ")";
+  }
+
+  private static String text(ManagedFlinkProperties properties, String key) {
+    String value = properties.values().get(key);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "ManagedFlinkSettings{settings="
+        + settings.keySet()
+        + ", job="
+        + job
+        + ", credentialsSecret="
+        + credentialsSecret
+        + ", awsRegion="
+        + awsRegion
+        + "}";
+  }
+}

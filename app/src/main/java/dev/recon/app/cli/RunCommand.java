@@ -6,6 +6,7 @@ import dev.recon.app.connectors.ConnectorPlan;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
 import dev.recon.app.observability.MetricsEndpoint;
+import dev.recon.app.observability.ProcessMetrics;
 import dev.recon.app.observability.ReadinessChecks;
 import dev.recon.app.pipeline.CaseworkFeed;
 import dev.recon.app.pipeline.SavepointStore;
@@ -13,6 +14,10 @@ import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfigFile;
+import dev.recon.app.reports.ReportScheduler;
+import dev.recon.app.reports.ReportScheduling;
+import dev.recon.app.reports.ReportsConfigFile;
+import dev.recon.app.reports.ReportsPlan;
 import dev.recon.app.schedule.ReconciliationSchedule;
 import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
@@ -125,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
+    ReportsPlan reportsPlan = ReportsPlan.none();
     if (platform.configFile != null) {
       // one read of the file for both sections (the platform's own were read by resolve above)
       List<String> unreadable = new ArrayList<>();
@@ -136,13 +142,20 @@ public final class RunCommand implements Callable<Integer> {
       }
       ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.parse(text, name);
       ReconciliationsConfigFile.Contents scheduled = ReconciliationsConfigFile.parse(text, name);
-      if (!contents.errors().isEmpty() || !scheduled.errors().isEmpty()) {
+      ReportsConfigFile.Contents reports =
+          ReportsConfigFile.parse(
+              text, name, ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()));
+      if (!contents.errors().isEmpty()
+          || !scheduled.errors().isEmpty()
+          || !reports.errors().isEmpty()) {
         contents.errors().forEach(e -> err.println("error: " + e));
         scheduled.errors().forEach(e -> err.println("error: " + e));
+        reports.errors().forEach(e -> err.println("error: " + e));
         return ExitCodes.USAGE;
       }
       connectors = contents.plan();
       reconciliations = scheduled.schedules();
+      reportsPlan = reports.plan();
     }
     Platform p;
     try {
@@ -254,6 +267,14 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
+    // scheduled month-end packs and exports (the reports: and exports: sections)
+    ReportScheduler reportScheduler =
+        ReportScheduling.start(
+            reportsPlan,
+            p.database().appDataSource(),
+            ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
+            ProcessMetrics.registry(),
+            Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -265,6 +286,7 @@ public final class RunCommand implements Callable<Integer> {
                     ui.close();
                   }
                   caseworkFeed.close();
+                  reportScheduler.close();
                   if (connectorRuntime != null) {
                     connectorRuntime.close();
                     connectorPool.close();
@@ -305,6 +327,14 @@ public final class RunCommand implements Callable<Integer> {
                   out.println("webhooks: POST http://<host>:" + port + "/webhooks/{tenant}/{psp}"));
       connectorRuntime.taskIds().forEach(t -> out.println("scheduled: " + t));
     }
+    reportsPlan
+        .reports()
+        .forEach(
+            r ->
+                out.println("scheduled: report " + r.tenant() + " " + ReportScheduler.stateKey(r)));
+    reportsPlan
+        .exports()
+        .ifPresent(e -> out.println("scheduled: exports " + e.schedule() + " of " + e.tenants()));
     if (metricsEndpoint != null) {
       out.println("metrics: GET http://127.0.0.1:" + metricsEndpoint.port() + MetricsEndpoint.PATH);
     }

@@ -9,6 +9,7 @@ import dev.recon.app.observability.ConnectorLag;
 import dev.recon.app.observability.GaugeRefresh;
 import dev.recon.app.observability.KnownTenants;
 import dev.recon.app.observability.MetricsEndpoint;
+import dev.recon.app.observability.ProcessMetrics;
 import dev.recon.app.observability.ReadinessChecks;
 import dev.recon.app.pipeline.CaseworkFeed;
 import dev.recon.app.pipeline.SavepointStore;
@@ -16,6 +17,10 @@ import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfigFile;
+import dev.recon.app.reports.ReportScheduler;
+import dev.recon.app.reports.ReportScheduling;
+import dev.recon.app.reports.ReportsConfigFile;
+import dev.recon.app.reports.ReportsPlan;
 import dev.recon.app.schedule.ReconciliationSchedule;
 import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
@@ -128,6 +133,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
+    ReportsPlan reportsPlan = ReportsPlan.none();
     if (platform.configFile != null) {
       // one read of the file for both sections (the platform's own were read by resolve above)
       List<String> unreadable = new ArrayList<>();
@@ -139,13 +145,20 @@ public final class RunCommand implements Callable<Integer> {
       }
       ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.parse(text, name);
       ReconciliationsConfigFile.Contents scheduled = ReconciliationsConfigFile.parse(text, name);
-      if (!contents.errors().isEmpty() || !scheduled.errors().isEmpty()) {
+      ReportsConfigFile.Contents reports =
+          ReportsConfigFile.parse(
+              text, name, ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()));
+      if (!contents.errors().isEmpty()
+          || !scheduled.errors().isEmpty()
+          || !reports.errors().isEmpty()) {
         contents.errors().forEach(e -> err.println("error: " + e));
         scheduled.errors().forEach(e -> err.println("error: " + e));
+        reports.errors().forEach(e -> err.println("error: " + e));
         return ExitCodes.USAGE;
       }
       connectors = contents.plan();
       reconciliations = scheduled.schedules();
+      reportsPlan = reports.plan();
     }
     Platform p;
     try {
@@ -274,6 +287,14 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
+    // scheduled month-end packs and exports (the reports: and exports: sections)
+    ReportScheduler reportScheduler =
+        ReportScheduling.start(
+            reportsPlan,
+            p.database().appDataSource(),
+            ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
+            ProcessMetrics.registry(),
+            Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -288,6 +309,7 @@ public final class RunCommand implements Callable<Integer> {
                     gauges.close();
                   }
                   caseworkFeed.close();
+                  reportScheduler.close();
                   if (connectorRuntime != null) {
                     connectorRuntime.close();
                     connectorPool.close();
@@ -328,6 +350,14 @@ public final class RunCommand implements Callable<Integer> {
                   out.println("webhooks: POST http://<host>:" + port + "/webhooks/{tenant}/{psp}"));
       connectorRuntime.taskIds().forEach(t -> out.println("scheduled: " + t));
     }
+    reportsPlan
+        .reports()
+        .forEach(
+            r ->
+                out.println("scheduled: report " + r.tenant() + " " + ReportScheduler.stateKey(r)));
+    reportsPlan
+        .exports()
+        .ifPresent(e -> out.println("scheduled: exports " + e.schedule() + " of " + e.tenants()));
     if (metricsEndpoint != null) {
       out.println("metrics: GET http://127.0.0.1:" + metricsEndpoint.port() + MetricsEndpoint.PATH);
     }

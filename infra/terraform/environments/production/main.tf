@@ -5,6 +5,9 @@ locals {
   consumer_group_prefix = "recon-"
   flink_log_group       = "/recon/${local.name}/flink"
   app_db_username       = "recon_app"
+
+  # recon run publishes DeadLetters and OpenBreaks here (RECON_CLOUDWATCH_NAMESPACE); alarms read them
+  metrics_namespace = "Recon"
 }
 
 module "network" {
@@ -120,6 +123,7 @@ module "iam" {
   provider_secret_arns = values(module.secrets.provider_secret_arns)
   secrets_kms_key_arn  = module.secrets.kms_key_arn
   flink_log_group_name = local.flink_log_group
+  metrics_namespace    = local.metrics_namespace
   tags                 = local.tags
 }
 
@@ -163,7 +167,7 @@ module "alarms" {
   consumer_lag_threshold           = local.consumer_lag_threshold
   flink_application_names          = module.flink.application_names
   checkpoint_duration_threshold_ms = local.checkpoint_duration_alarm_ms
-  metrics_namespace                = "Recon"
+  metrics_namespace                = local.metrics_namespace
   environment                      = local.environment
   dead_letter_threshold            = local.dead_letter_threshold
   open_breaks_growth_threshold     = local.open_breaks_growth_threshold

@@ -162,6 +162,17 @@ data "aws_iam_policy_document" "platform" {
     actions   = ["kms:Decrypt"]
     resources = [var.secrets_kms_key_arn]
   }
+  # PutMetricData has no resource ARN; the namespace condition is what narrows it.
+  statement {
+    sid       = "AlarmMetrics"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = [var.metrics_namespace]
+    }
+  }
 }
 
 resource "aws_iam_role" "platform" {

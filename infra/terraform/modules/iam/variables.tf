@@ -73,3 +73,8 @@ variable "tags" {
   type        = map(string)
   description = "Tags set on every resource."
 }
+
+variable "metrics_namespace" {
+  type        = string
+  description = "CloudWatch namespace recon run publishes its alarm metrics to (RECON_CLOUDWATCH_NAMESPACE); the platform role may put metric data there only."
+}

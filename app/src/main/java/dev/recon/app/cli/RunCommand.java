@@ -5,6 +5,7 @@ import dev.recon.app.connectors.AppRolePool;
 import dev.recon.app.connectors.ConnectorPlan;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.connectors.ConnectorsConfigFile;
+import dev.recon.app.observability.AlarmMetrics;
 import dev.recon.app.observability.ConnectorLag;
 import dev.recon.app.observability.GaugeRefresh;
 import dev.recon.app.observability.KnownTenants;
@@ -240,7 +241,9 @@ public final class RunCommand implements Callable<Integer> {
     UserInterface startedUi = null;
     CaseworkFeed startedFeed = null;
     GaugeRefresh startedGauges = null;
+    AlarmMetrics startedAlarms = AlarmMetrics.off();
     try {
+      startedAlarms = resolution.cloudWatch().map(AlarmMetrics::publishTo).orElse(startedAlarms);
       // the gauges follow the tenants the feed stores, have UI users or are reconciled here
       KnownTenants tenants = KnownTenants.withMemberships(p.database().appDataSource());
       reconciliations.forEach(r -> tenants.add(r.tenant()));
@@ -251,11 +254,16 @@ public final class RunCommand implements Callable<Integer> {
               p.kafka(),
               new CaseStore(p.database().appDataSource(), Clock.systemUTC()),
               lag,
-              tenants);
-      if (metrics != null) {
+              tenants,
+              startedAlarms::deadLetters);
+      if (metrics != null || startedAlarms.publishing()) {
         startedGauges =
             GaugeRefresh.casework(
-                p.database().appDataSource(), tenants, Optional.of(lag), metrics.registry());
+                p.database().appDataSource(),
+                tenants,
+                Optional.of(lag),
+                metrics != null ? metrics.registry() : new SimpleMeterRegistry(),
+                startedAlarms::openBreaks);
       }
       if (uiPort >= 0) {
         startedUi = UserInterface.start(p, uiPort, Clock.systemUTC());
@@ -268,6 +276,7 @@ public final class RunCommand implements Callable<Integer> {
       if (startedFeed != null) {
         startedFeed.close();
       }
+      startedAlarms.close();
       if (runtime != null) {
         runtime.close();
       }
@@ -284,6 +293,7 @@ public final class RunCommand implements Callable<Integer> {
     UserInterface ui = startedUi;
     CaseworkFeed caseworkFeed = startedFeed;
     GaugeRefresh gauges = startedGauges;
+    AlarmMetrics alarms = startedAlarms;
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
@@ -310,6 +320,7 @@ public final class RunCommand implements Callable<Integer> {
                   }
                   caseworkFeed.close();
                   reportScheduler.close();
+                  alarms.close(); // after the feed: its last dead letters go out too
                   if (connectorRuntime != null) {
                     connectorRuntime.close();
                     connectorPool.close();
@@ -364,6 +375,7 @@ public final class RunCommand implements Callable<Integer> {
     if (ui != null) {
       out.println("web UI: " + ui.url());
     }
+    resolution.cloudWatch().ifPresent(t -> out.println("alarm metrics: " + t));
     out.println("recon run: running. Ctrl-C to stop.");
     out.flush();
     stopped.await();

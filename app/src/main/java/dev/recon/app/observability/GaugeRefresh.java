@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,23 @@ public final class GaugeRefresh implements AutoCloseable {
       KnownTenants tenants,
       Optional<ConnectorLag> lag,
       MeterRegistry registry) {
+    return casework(appDataSource, tenants, lag, registry, total -> {});
+  }
+
+  /**
+   * As {@link #casework(DataSource, KnownTenants, Optional, MeterRegistry)}, also telling {@code
+   * openBreaksTotal} the open breaks over all tenants after each refresh (see {@link
+   * OpenBreakGauges}), e.g. {@link AlarmMetrics#openBreaks}.
+   */
+  public static GaugeRefresh casework(
+      DataSource appDataSource,
+      KnownTenants tenants,
+      Optional<ConnectorLag> lag,
+      MeterRegistry registry,
+      Consumer<OptionalLong> openBreaksTotal) {
     OpenBreakGauges openBreaks =
-        new OpenBreakGauges(new OpenBreakReader(appDataSource)::openBreaks, tenants, registry);
+        new OpenBreakGauges(
+            new OpenBreakReader(appDataSource)::openBreaks, tenants, registry, openBreaksTotal);
     List<Runnable> refreshes = new ArrayList<>(List.of(openBreaks::refresh));
     lag.ifPresent(
         l -> {

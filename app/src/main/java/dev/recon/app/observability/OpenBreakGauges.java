@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class OpenBreakGauges {
   private final TaggedValues counts;
   private final TaggedValues amounts;
   private final AtomicLong dropped = new AtomicLong();
+  private final Consumer<OptionalLong> total;
 
   /**
    * @param openBreaks a tenant's open breaks per reason and currency, e.g. {@link
@@ -42,8 +45,21 @@ public final class OpenBreakGauges {
       Function<String, List<OpenBreakFigure>> openBreaks,
       KnownTenants tenants,
       MeterRegistry registry) {
+    this(openBreaks, tenants, registry, t -> {});
+  }
+
+  /**
+   * @param total told after each refresh the open breaks of all known tenants (series limit or
+   *     not), or empty when a tenant could not be read, e.g. {@link AlarmMetrics#openBreaks}
+   */
+  public OpenBreakGauges(
+      Function<String, List<OpenBreakFigure>> openBreaks,
+      KnownTenants tenants,
+      MeterRegistry registry,
+      Consumer<OptionalLong> total) {
     this.openBreaks = openBreaks;
     this.tenants = tenants;
+    this.total = total;
     this.counts =
         new TaggedValues(
             "recon.breaks.open.count",
@@ -94,6 +110,11 @@ public final class OpenBreakGauges {
     counts.replace(countValues);
     amounts.replace(amountValues);
     dropped.set((long) series.droppedSeries() + unreadable);
+    long all = 0;
+    for (OpenBreakFigure f : figures) {
+      all = Math.addExact(all, f.count());
+    }
+    total.accept(unreadable == 0 ? OptionalLong.of(all) : OptionalLong.empty());
     if (series.droppedSeries() > 0) {
       LOG.warn(
           "{} open-break series over the limit of {} are not served",

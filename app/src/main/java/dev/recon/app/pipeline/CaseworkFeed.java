@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -76,6 +77,7 @@ public final class CaseworkFeed implements AutoCloseable {
   private final CaseStore store;
   private final ConnectorLag lag;
   private final KnownTenants tenants;
+  private final LongConsumer deadLetters;
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private long batches;
@@ -84,11 +86,13 @@ public final class CaseworkFeed implements AutoCloseable {
       KafkaConsumer<byte[], byte[]> consumer,
       CaseStore store,
       ConnectorLag lag,
-      KnownTenants tenants) {
+      KnownTenants tenants,
+      LongConsumer deadLetters) {
     this.consumer = consumer;
     this.store = store;
     this.lag = lag;
     this.tenants = tenants;
+    this.deadLetters = deadLetters;
     this.thread = new Thread(this::run, "recon-casework-feed");
     this.thread.setDaemon(true);
   }
@@ -100,6 +104,20 @@ public final class CaseworkFeed implements AutoCloseable {
    */
   public static CaseworkFeed start(
       KafkaConnection kafka, CaseStore store, ConnectorLag lag, KnownTenants tenants) {
+    return start(kafka, store, lag, tenants, count -> {});
+  }
+
+  /**
+   * @param deadLetters told how many dead letters each stored batch held, after its offsets are
+   *     committed (a crash before the commit stores and counts the batch again), e.g. {@link
+   *     dev.recon.app.observability.AlarmMetrics#deadLetters}
+   */
+  public static CaseworkFeed start(
+      KafkaConnection kafka,
+      CaseStore store,
+      ConnectorLag lag,
+      KnownTenants tenants,
+      LongConsumer deadLetters) {
     Properties p = kafka.properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -109,7 +127,7 @@ public final class CaseworkFeed implements AutoCloseable {
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    CaseworkFeed feed = new CaseworkFeed(new KafkaConsumer<>(p), store, lag, tenants);
+    CaseworkFeed feed = new CaseworkFeed(new KafkaConsumer<>(p), store, lag, tenants, deadLetters);
     feed.consumer.subscribe(TOPICS);
     feed.thread.start();
     return feed;
@@ -128,6 +146,7 @@ public final class CaseworkFeed implements AutoCloseable {
         }
         consumer.commitSync();
         batch.forEach(outputs -> observe(outputs, lag, tenants));
+        deadLetters.accept(deadLettersIn(batch));
       }
     } catch (WakeupException e) {
       // closing
@@ -151,6 +170,15 @@ public final class CaseworkFeed implements AutoCloseable {
     outputs.paymentEvents().forEach(x -> processed(lag, x.getProvenance()));
     outputs.bankLines().forEach(x -> processed(lag, x.getProvenance()));
     outputs.deadLetters().forEach(x -> processed(lag, x.getProvenance()));
+  }
+
+  /** Dead letters in a stored batch. */
+  static long deadLettersIn(List<RunOutputs> batch) {
+    long count = 0;
+    for (RunOutputs outputs : batch) {
+      count += outputs.deadLetters().size();
+    }
+    return count;
   }
 
   private static void processed(ConnectorLag lag, Provenance p) {

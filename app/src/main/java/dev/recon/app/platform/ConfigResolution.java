@@ -1,6 +1,7 @@
 package dev.recon.app.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of resolving the platform configuration: a config, or every problem found (all at
@@ -10,14 +11,28 @@ import java.util.List;
  * @param errors one line per problem, naming the flag, variable or file key; never a secret
  * @param warnings what production mode would refuse (embedded defaults, plaintext connections, weak
  *     or literal secrets), shown once at start in development mode; never a secret
+ * @param cloudWatchTarget where {@code recon run} publishes its alarm metrics; null: nowhere (see
+ *     {@link #cloudWatch()})
  */
-public record ConfigResolution(PlatformConfig config, List<String> errors, List<String> warnings) {
+public record ConfigResolution(
+    PlatformConfig config,
+    List<String> errors,
+    List<String> warnings,
+    CloudWatchTarget cloudWatchTarget) {
   public ConfigResolution {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
     if ((config == null) == errors.isEmpty()) {
       throw new IllegalArgumentException("A resolution has either a config or errors");
     }
+    if (config == null && cloudWatchTarget != null) {
+      throw new IllegalArgumentException("An invalid resolution has no CloudWatch target");
+    }
+  }
+
+  /** A resolution that publishes no metrics to CloudWatch. */
+  public ConfigResolution(PlatformConfig config, List<String> errors, List<String> warnings) {
+    this(config, errors, warnings, null);
   }
 
   /** A resolution without warnings. */
@@ -37,12 +52,17 @@ public record ConfigResolution(PlatformConfig config, List<String> errors, List<
     return config != null;
   }
 
-  /** This resolution with another config (e.g. a default data folder), warnings kept. */
+  /** Where to publish the alarm metrics, when {@code cloudwatch.namespace} is configured. */
+  public Optional<CloudWatchTarget> cloudWatch() {
+    return Optional.ofNullable(cloudWatchTarget);
+  }
+
+  /** This resolution with another config (e.g. a default data folder), the rest kept. */
   public ConfigResolution withConfig(PlatformConfig replacement) {
     if (config == null) {
       throw new IllegalStateException("An invalid resolution has no config to replace");
     }
-    return new ConfigResolution(replacement, errors, warnings);
+    return new ConfigResolution(replacement, errors, warnings, cloudWatchTarget);
   }
 
   /** The config, or an {@link IllegalArgumentException} listing every error. */

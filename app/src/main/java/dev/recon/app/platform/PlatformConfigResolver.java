@@ -3,6 +3,10 @@ package dev.recon.app.platform;
 import static dev.recon.app.platform.PlatformSetting.APP_DB_PASSWORD;
 import static dev.recon.app.platform.PlatformSetting.APP_DB_USER;
 import static dev.recon.app.platform.PlatformSetting.CHECKPOINT_INTERVAL;
+import static dev.recon.app.platform.PlatformSetting.CLOUDWATCH_ENDPOINT;
+import static dev.recon.app.platform.PlatformSetting.CLOUDWATCH_ENVIRONMENT;
+import static dev.recon.app.platform.PlatformSetting.CLOUDWATCH_NAMESPACE;
+import static dev.recon.app.platform.PlatformSetting.CLOUDWATCH_REGION;
 import static dev.recon.app.platform.PlatformSetting.DATA_DIR;
 import static dev.recon.app.platform.PlatformSetting.DB_PASSWORD;
 import static dev.recon.app.platform.PlatformSetting.DB_URL;
@@ -28,6 +32,8 @@ import dev.recon.ingestion.secret.FileSecrets;
 import dev.recon.ingestion.secret.SecretReference;
 import dev.recon.ingestion.secret.SecretResolver;
 import dev.recon.ingestion.secret.SecretSource;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -56,6 +62,12 @@ import java.util.regex.Pattern;
 public final class PlatformConfigResolver {
   /** Environment variable naming the config file when no {@code --config} flag is given. */
   public static final String CONFIG_FILE_VARIABLE = "RECON_CONFIG";
+
+  /**
+   * The AWS SDK's region variable: the region of CloudWatch (and Secrets Manager) when {@code
+   * cloudwatch.region} is not set otherwise.
+   */
+  public static final String AWS_REGION_VARIABLE = "AWS_REGION";
 
   /** The {@code --flink} value that asks for the local MiniCluster explicitly. */
   public static final String LOCAL_FLINK = "local";
@@ -91,13 +103,26 @@ public final class PlatformConfigResolver {
       fromFile = contents.settings();
     }
     PlatformSettings merged =
-        flags.orElse(PlatformSettings.fromEnvironment(environment)).orElse(fromFile);
+        flags
+            .orElse(PlatformSettings.fromEnvironment(environment))
+            .orElse(fromFile)
+            .orElse(awsRegion(environment));
     ConfigResolution resolution = resolve(merged, secretSources(environment, Clock.systemUTC()));
     if (errors.isEmpty()) {
       return resolution;
     }
     errors.addAll(resolution.errors());
     return ConfigResolution.invalid(errors);
+  }
+
+  /** {@value #AWS_REGION_VARIABLE} as the last source of {@code cloudwatch.region}. */
+  private static PlatformSettings awsRegion(Map<String, String> environment) {
+    String region = environment.get(AWS_REGION_VARIABLE);
+    if (!PlatformSettings.isSet(region)) {
+      return PlatformSettings.none();
+    }
+    return PlatformSettings.of(
+        Map.of(CLOUDWATCH_REGION, new SourcedValue(region.strip(), AWS_REGION_VARIABLE)));
   }
 
   /**
@@ -194,6 +219,7 @@ public final class PlatformConfigResolver {
             .flatMap(v -> in.integer(RESTART_ATTEMPTS, v, 0, PlatformConfig.MAX_RESTART_ATTEMPTS))
             .orElse(PlatformConfig.DEFAULT_RESTART_ATTEMPTS);
     Path dataDir = in.text(DATA_DIR).flatMap(v -> in.path(DATA_DIR, v)).orElse(null);
+    CloudWatchTarget cloudWatch = cloudWatch(in, settings);
 
     List<String> findings =
         ProductionReadiness.findings(
@@ -204,6 +230,12 @@ public final class PlatformConfigResolver {
                 dbUrl,
                 flink,
                 in.secretValues));
+    if (cloudWatch != null && cloudWatch.endpointOverride() != null) {
+      findings.add(
+          in.origin(CLOUDWATCH_ENDPOINT)
+              + ": an endpoint override is for tests; production publishes to the region's"
+              + " CloudWatch");
+    }
     if (mode == PlatformMode.PRODUCTION) {
       findings.forEach(f -> in.errors.add(f + " [refused in production mode]"));
     }
@@ -227,7 +259,71 @@ public final class PlatformConfigResolver {
             checkpointInterval,
             restartAttempts),
         List.of(),
-        findings);
+        findings,
+        cloudWatch);
+  }
+
+  /**
+   * Where {@code recon run} publishes its alarm metrics: nowhere unless {@code
+   * cloudwatch.namespace} is set; then the environment and a region are required too. Null after
+   * reporting every problem.
+   */
+  private static CloudWatchTarget cloudWatch(Reader in, PlatformSettings settings) {
+    if (!settings.has(CLOUDWATCH_NAMESPACE)) {
+      for (PlatformSetting s : List.of(CLOUDWATCH_ENVIRONMENT, CLOUDWATCH_ENDPOINT)) {
+        if (settings.has(s)) {
+          in.error(
+              s,
+              "is set but "
+                  + CLOUDWATCH_NAMESPACE.filePath()
+                  + " ("
+                  + CLOUDWATCH_NAMESPACE.environmentVariable()
+                  + ") is not, so nothing is published to CloudWatch; set it too, or remove this");
+        }
+      }
+      return null;
+    }
+    int before = in.errors.size();
+    String namespace =
+        in.text(CLOUDWATCH_NAMESPACE)
+            .filter(
+                v ->
+                    in.check(
+                        CLOUDWATCH_NAMESPACE, v, CloudWatchTarget.namespaceProblem(v).orElse(null)))
+            .orElse(null);
+    String environment =
+        in.text(CLOUDWATCH_ENVIRONMENT)
+            .filter(
+                v ->
+                    in.check(
+                        CLOUDWATCH_ENVIRONMENT,
+                        v,
+                        CloudWatchTarget.environmentProblem(v).orElse(null)))
+            .orElse(null);
+    String region =
+        in.text(CLOUDWATCH_REGION)
+            .filter(
+                v -> in.check(CLOUDWATCH_REGION, v, CloudWatchTarget.regionProblem(v).orElse(null)))
+            .orElse(null);
+    URI endpoint = in.text(CLOUDWATCH_ENDPOINT).flatMap(v -> in.endpoint(v)).orElse(null);
+    for (PlatformSetting required : List.of(CLOUDWATCH_ENVIRONMENT, CLOUDWATCH_REGION)) {
+      if (!settings.has(required)) {
+        String names =
+            required == CLOUDWATCH_REGION
+                ? AWS_REGION_VARIABLE + " (or " + required.environmentVariable() + ", "
+                : required.environmentVariable() + " (or ";
+        in.errors.add(
+            names
+                + required.filePath()
+                + "): required when "
+                + in.origin(CLOUDWATCH_NAMESPACE)
+                + " is set");
+      }
+    }
+    if (in.errors.size() > before) {
+      return null;
+    }
+    return new CloudWatchTarget(namespace, environment, region, endpoint);
   }
 
   /**
@@ -503,6 +599,28 @@ public final class PlatformConfigResolver {
                 + origin(because)
                 + " is set");
       }
+    }
+
+    /** True when {@code problem} is null; else reports it with the (quoted) value. */
+    boolean check(PlatformSetting setting, String value, String problem) {
+      if (problem == null) {
+        return true;
+      }
+      error(setting, quote(setting, value) + " " + problem);
+      return false;
+    }
+
+    Optional<URI> endpoint(String value) {
+      URI uri;
+      try {
+        uri = new URI(value);
+      } catch (URISyntaxException e) {
+        error(CLOUDWATCH_ENDPOINT, quote(CLOUDWATCH_ENDPOINT, value) + " is not a URL");
+        return Optional.empty();
+      }
+      return check(CLOUDWATCH_ENDPOINT, value, CloudWatchTarget.endpointProblem(uri).orElse(null))
+          ? Optional.of(uri)
+          : Optional.empty();
     }
 
     Optional<Integer> integer(PlatformSetting setting, String value, int min, int max) {

@@ -43,6 +43,20 @@ public enum PlatformSetting {
       "--checkpoint-interval", "RECON_CHECKPOINT_INTERVAL", "flink", "checkpointInterval", false),
   RESTART_ATTEMPTS(
       "--restart-attempts", "RECON_RESTART_ATTEMPTS", "flink", "restartAttempts", false),
+  CLOUDWATCH_NAMESPACE(
+      "--cloudwatch-namespace", "RECON_CLOUDWATCH_NAMESPACE", "cloudwatch", "namespace", false),
+  CLOUDWATCH_ENVIRONMENT(
+      "--cloudwatch-environment",
+      "RECON_CLOUDWATCH_ENVIRONMENT",
+      "cloudwatch",
+      "environment",
+      false),
+  /** When not given, the SDK's own {@code AWS_REGION} (see {@link PlatformConfigResolver}). */
+  CLOUDWATCH_REGION(
+      "--cloudwatch-region", "RECON_CLOUDWATCH_REGION", "cloudwatch", "region", false),
+  /** For tests against a stand-in: production publishes to the region's own endpoint. */
+  CLOUDWATCH_ENDPOINT(
+      "--cloudwatch-endpoint", "RECON_CLOUDWATCH_ENDPOINT", "cloudwatch", "endpoint", false),
   DATA_DIR("--data-dir", "RECON_DATA_DIR", null, "dataDir", false),
   MODE("--mode", "RECON_MODE", null, "mode", false);
 

@@ -42,6 +42,21 @@ class CaseworkFeedObservationTest {
     assertThat(lag.secondsBehind()).containsEntry("sftp:adyen", 0L);
   }
 
+  @Test
+  void aStoredBatchCountsTheDeadLettersOfEveryTenant() {
+    assertThat(
+            CaseworkFeed.deadLettersIn(
+                List.of(
+                    batch(List.of(), List.of(deadLetter("sftp:adyen", T0))),
+                    batch(
+                        List.of(),
+                        List.of(
+                            deadLetter("email:bank", T0),
+                            deadLetter("email:bank", T0.plusSeconds(1)))),
+                    batch(List.of(), List.of()))))
+        .isEqualTo(3);
+  }
+
   private static RunOutputs batch(List<SourceDocument> documents, List<DeadLetter> deadLetters) {
     return new RunOutputs(
         "acme",

@@ -2,11 +2,11 @@ package dev.recon.app.connectors;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.recon.app.platform.ConfigKeyPath;
 import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.sftp.RuntimeMode;
@@ -80,13 +80,13 @@ public final class ConnectorsConfigFile {
       return failed(
           name
               + ": connectors"
-              + path(e)
+              + ConfigKeyPath.of(e)
               + ": unknown key (known: "
               + e.getKnownPropertyIds()
               + ")");
     } catch (JacksonException e) {
       // never the parser's message: it quotes the offending text
-      return failed(name + ": connectors" + path(e) + ": not the expected shape");
+      return failed(name + ": connectors" + ConfigKeyPath.of(e) + ": not the expected shape");
     }
     return convert(section, name);
   }
@@ -137,22 +137,6 @@ public final class ConnectorsConfigFile {
     if (poll != null) {
       polls.add(poll);
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        b.append('.').append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        b.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return b.toString();
-  }
-
-  private static String path(JacksonException e) {
-    return e instanceof JsonMappingException m ? path(m) : "";
   }
 
   private static Contents failed(String error) {

@@ -2,11 +2,11 @@ package dev.recon.app.reports;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.recon.app.platform.ConfigKeyPath;
 import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.app.schedule.ScheduleKeys;
 import dev.recon.ingestion.schedule.CronSchedule;
@@ -222,9 +222,15 @@ public final class ReportsConfigFile {
       return mapper.treeToValue(node, type);
     } catch (UnrecognizedPropertyException e) {
       errors.add(
-          name + ": " + key + path(e) + ": unknown key (known: " + e.getKnownPropertyIds() + ")");
+          name
+              + ": "
+              + key
+              + ConfigKeyPath.of(e)
+              + ": unknown key (known: "
+              + e.getKnownPropertyIds()
+              + ")");
     } catch (JacksonException e) {
-      String at = e instanceof JsonMappingException m ? path(m) : "";
+      String at = ConfigKeyPath.of(e);
       errors.add(name + ": " + key + at + ": not the expected shape");
     }
     return null;
@@ -431,18 +437,6 @@ public final class ReportsConfigFile {
 
   private static String shorten(String text) {
     return text.length() <= 32 ? text : text.substring(0, 32) + "…";
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        b.append('.').append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        b.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return b.toString();
   }
 
   private static Contents failed(List<String> errors) {

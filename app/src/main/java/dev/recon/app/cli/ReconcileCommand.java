@@ -5,6 +5,7 @@ import dev.recon.app.dryrun.RuleChange;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
+import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
@@ -107,6 +108,8 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "the instant exceptions are aged against (ISO-8601; default: now)")
   Instant asOf;
 
+  @Mixin PostingRulesOption postingRules;
+
   @Mixin PlatformOptions platform;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -146,10 +149,14 @@ final class ReconcileCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
+    Optional<TenantPostingTables> postingTables =
+        postingRules.tables(System.getenv(), platform.configFile, err);
     Optional<ParsedRuleSet> currentRules = readRules(rules, err);
     Optional<ParsedRuleSet> proposedRules =
         tryRules == null ? Optional.empty() : readRules(tryRules, err);
-    if (currentRules.isEmpty() || (tryRules != null && proposedRules.isEmpty())) {
+    if (postingTables.isEmpty()
+        || currentRules.isEmpty()
+        || (tryRules != null && proposedRules.isEmpty())) {
       return ExitCodes.USAGE;
     }
     ReconcileRequest request =
@@ -169,7 +176,8 @@ final class ReconcileCommand implements Callable<Integer> {
         TopicAdmin admin = new TopicAdmin(p.kafka())) {
       ReconcileRun run =
           new ReconcileRun(PlatformLauncher.pipelineContext(p), admin, err, Clock.systemUTC())
-              .withReportFormats(extraReports);
+              .withReportFormats(extraReports)
+              .withPostingTables(postingTables.get());
       if (proposedRules.isPresent()) {
         return tryRuleChange(run, request, proposedRules.get(), outWriter, err);
       }

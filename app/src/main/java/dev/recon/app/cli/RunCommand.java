@@ -15,6 +15,7 @@ import dev.recon.app.observability.ReadinessChecks;
 import dev.recon.app.pipeline.CaseworkFeed;
 import dev.recon.app.pipeline.SavepointStore;
 import dev.recon.app.pipeline.StreamingPipeline;
+import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfigFile;
@@ -103,6 +104,8 @@ public final class RunCommand implements Callable<Integer> {
               + " one, -1 turns it off)")
   int uiPort;
 
+  @Mixin PostingRulesOption postingRules;
+
   @Mixin PlatformOptions platform;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -115,6 +118,11 @@ public final class RunCommand implements Callable<Integer> {
         platform.resolve(System.getenv(), Optional.of(MigrateCommand.DEFAULT_DATA_DIR));
     if (!resolution.isValid()) {
       resolution.errors().forEach(e -> err.println("error: " + e));
+      return ExitCodes.USAGE;
+    }
+    Optional<TenantPostingTables> postingTables =
+        postingRules.tables(System.getenv(), platform.configFile, err);
+    if (postingTables.isEmpty()) {
       return ExitCodes.USAGE;
     }
     MatchingSettings settings = MatchingSettings.streaming(MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS);
@@ -186,7 +194,11 @@ public final class RunCommand implements Callable<Integer> {
     try {
       pipeline =
           StreamingPipeline.start(
-              PlatformLauncher.pipelineContext(p), p.flink(), savepoints, settings);
+              PlatformLauncher.pipelineContext(p),
+              p.flink(),
+              savepoints,
+              settings,
+              postingTables.get());
     } catch (Exception e) {
       err.println("error: the streaming jobs could not start: " + e);
       if (metrics != null) {
@@ -220,7 +232,8 @@ public final class RunCommand implements Callable<Integer> {
                   r.schedule(),
                   RECONCILIATION_LEASE,
                   new ScheduledReconciliation(
-                      r, PlatformLauncher.pipelineContext(p), Clock.systemUTC())));
+                          r, PlatformLauncher.pipelineContext(p), Clock.systemUTC())
+                      .withPostingTables(postingTables.get())));
         }
       } catch (RuntimeException e) {
         err.println("error: the connectors could not start: " + e.getMessage());

@@ -2,7 +2,10 @@ package dev.recon.app.cluster;
 
 import dev.recon.app.pipeline.KafkaEndpoints;
 import dev.recon.app.pipeline.PipelineJobs;
+import dev.recon.app.pipeline.PostingRulesConfig;
+import dev.recon.app.pipeline.PostingTableFiles;
 import dev.recon.app.pipeline.StreamingPipeline;
+import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.platform.JobConfig;
 import dev.recon.app.platform.PlatformConfigResolver;
 import dev.recon.app.platform.PlatformSetting;
@@ -25,6 +28,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -51,11 +55,12 @@ import picocli.CommandLine.Option;
  * (--kafka-truststore-password-file F | --kafka-truststore-password-env N)] [--db-url URL --db-user
  * USER (--db-password-file FILE | --db-password-env NAME)] [--checkpoint-interval 2s]
  * [--restart-attempts N] [--max-out-of-orderness 1h] [--source-idleness 1m]
- * [--decide-at-window-end] [--as-of INSTANT]}. Each connection setting not given falls back to the
- * {@code RECON_*} variable {@code recon run} reads, then to Managed Flink's runtime properties
- * ({@link ManagedFlinkSettings}), and is checked by the platform's own resolver, production mode
- * included. A password never appears in the arguments, which the cluster shows in its UI: only the
- * file or variable that holds it, or a secret reference.
+ * [--decide-at-window-end] [--as-of INSTANT] [--posting-rules [TENANT=]FILE ...]}. Each connection
+ * setting not given falls back to the {@code RECON_*} variable {@code recon run} reads, then to
+ * Managed Flink's runtime properties ({@link ManagedFlinkSettings}), and is checked by the
+ * platform's own resolver, production mode included. A password never appears in the arguments,
+ * which the cluster shows in its UI: only the file or variable that holds it, or a secret
+ * reference.
  */
 @Command(name = "recon-cluster-job", mixinStandardHelpOptions = true)
 public final class ClusterJobs implements Callable<Integer> {
@@ -103,8 +108,11 @@ public final class ClusterJobs implements Callable<Integer> {
   /** A job name longer than this is not one; the error shows only its start. */
   private static final int MAX_SHOWN_JOB_NAME = 40;
 
-  /** A job, what it connects to, and what production mode would refuse (in development). */
-  record Plan(Job job, JobConfig config, List<String> warnings) {
+  /**
+   * A job, what it connects to, what production mode would refuse (in development), and for the
+   * matching job the posting tables it books by (read here, shipped inside the job graph).
+   */
+  record Plan(Job job, JobConfig config, List<String> warnings, TenantPostingTables postingTables) {
     Plan {
       warnings = List.copyOf(warnings);
     }
@@ -180,6 +188,18 @@ public final class ClusterJobs implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "INSTANT", description = "the as-of of break ageing")
   Instant asOf;
 
+  // Read where this main runs (the JobManager of a session cluster, or the client of flink run)
+  // and serialized into the job graph: task managers never read the files.
+  @Option(
+      names = PostingRulesConfig.FLAG,
+      paramLabel = "[TENANT=]FILE",
+      description =
+          "posting table for every tenant (FILE) or one (TENANT=FILE), repeatable (match; default:"
+              + " $"
+              + PostingRulesConfig.ENVIRONMENT_VARIABLE
+              + ", then the built-in table)")
+  List<String> postingRules = new ArrayList<>();
+
   private final Map<String, String> environment;
   private final Path runtimePropertiesFile;
   private final Function<Map<String, String>, SecretResolver> secretSources;
@@ -224,7 +244,9 @@ public final class ClusterJobs implements Callable<Integer> {
     KafkaEndpoints endpoints = new KafkaEndpoints(plan.config().kafka(), Topics.MAX_MESSAGE_BYTES);
     switch (plan.job()) {
       case normalize -> PipelineJobs.addNormalization(env, endpoints);
-      case match -> PipelineJobs.addMatching(env, endpoints, ledger(plan.config()), settings());
+      case match ->
+          PipelineJobs.addMatching(
+              env, endpoints, ledger(plan.config()), plan.postingTables(), settings());
     }
     // detached: on a session cluster the main returns once the job is submitted
     env.executeAsync(plan.job().flinkName());
@@ -266,11 +288,18 @@ public final class ClusterJobs implements Callable<Integer> {
     JobConfig.Resolution resolution =
         PlatformConfigResolver.resolveJob(settings, secrets, required(ledger, properties));
     errors.addAll(resolution.errors());
+    TenantPostingTables postingTables = null;
+    if (ledger) {
+      PostingTableFiles.Loaded loaded =
+          PostingRulesConfig.resolve(postingRules, environment, Optional.empty());
+      errors.addAll(loaded.errors());
+      postingTables = loaded.tables();
+    }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(
           "recon-cluster-job cannot start:\n  " + String.join("\n  ", errors));
     }
-    return new Plan(chosen, resolution.config(), resolution.warnings());
+    return new Plan(chosen, resolution.config(), resolution.warnings(), postingTables);
   }
 
   private Job job(

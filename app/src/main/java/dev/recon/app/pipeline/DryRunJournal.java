@@ -1,7 +1,7 @@
 package dev.recon.app.pipeline;
 
 import dev.recon.ledger.db.JournalLine;
-import dev.recon.ledger.posting.PostingRules;
+import dev.recon.matching.job.JournalPoster;
 import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.Posting;
@@ -10,19 +10,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The journal a dry run would have booked: the ledger's own posting rules applied to the run's
- * matches, in the order {@code journal.csv} has when the ledger is read (booking time, entry id,
- * line). A reversal (an approved UNMATCH) takes its postings from the ledger, which a dry run does
- * not touch, so it shows no lines here.
+ * The journal a dry run would have booked: the run's poster (the tenant's posting table) applied to
+ * the run's matches, in the order {@code journal.csv} has when the ledger is read (booking time,
+ * entry id, line). A reversal (an approved UNMATCH) takes its postings from the ledger, which a dry
+ * run does not touch, so it shows no lines here.
  */
 final class DryRunJournal {
 
   private DryRunJournal() {}
 
-  static List<JournalLine> linesFor(List<Match> matches) {
+  static List<JournalLine> linesFor(List<Match> matches, JournalPoster poster) {
     List<JournalEntry> entries = new ArrayList<>();
     for (Match m : matches) {
-      entries.addAll(PostingRules.entriesFor(m));
+      entries.addAll(poster.entriesFor(m));
     }
     entries.sort(
         Comparator.comparing(JournalEntry::getBookedAt).thenComparing(JournalEntry::getEntryId));

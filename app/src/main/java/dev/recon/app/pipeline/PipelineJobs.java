@@ -1,8 +1,8 @@
 package dev.recon.app.pipeline;
 
-import dev.recon.ledger.posting.PostingRules;
 import dev.recon.ledger.sink.LedgerConnectionSpec;
 import dev.recon.ledger.sink.LedgerSink;
+import dev.recon.matching.job.JournalPoster;
 import dev.recon.matching.job.MatchingJob;
 import dev.recon.matching.job.MatchingSettings;
 import dev.recon.normalization.job.NormalizationJob;
@@ -47,12 +47,14 @@ public final class PipelineJobs {
 
   /**
    * Canonical records and manual decisions to matches, exceptions, their resolutions and the ledger
-   * (written as {@code ledger}'s login, row-level security applying).
+   * (written as {@code ledger}'s login, row-level security applying), each match booked by {@code
+   * poster} (the tenants' posting tables).
    */
   public static void addMatching(
       StreamExecutionEnvironment env,
       KafkaEndpoints kafka,
       LedgerConnectionSpec ledger,
+      JournalPoster poster,
       MatchingSettings settings) {
     String job = StreamingPipeline.MATCH_JOB;
     new MatchingJob(
@@ -71,7 +73,7 @@ public final class PipelineJobs {
                 TenantKeys.resolution(),
                 "recon-m-res"),
             new LedgerSink(ledger),
-            PostingRules::entriesFor,
+            poster,
             settings)
         .addTo(env);
   }

@@ -6,7 +6,6 @@ import dev.recon.ingestion.file.IngestOutcome;
 import dev.recon.ingestion.file.RawFile;
 import dev.recon.ledger.db.JournalLine;
 import dev.recon.ledger.db.LedgerQueries;
-import dev.recon.ledger.posting.PostingRules;
 import dev.recon.ledger.sink.LedgerConnectionSpec;
 import dev.recon.ledger.sink.LedgerSink;
 import dev.recon.matching.job.MatchingJob;
@@ -66,6 +65,7 @@ public final class ReconcileRun {
   private final Clock clock;
   private Set<ReportFormat> reportFormats = EnumSet.noneOf(ReportFormat.class);
   private Consumer<RunOutputs> caseworkObserver = outputs -> {};
+  private TenantPostingTables postingTables = TenantPostingTables.builtIn();
 
   public ReconcileRun(
       PipelineContext context, TopicAdmin topicAdmin, PrintWriter err, Clock clock) {
@@ -83,6 +83,12 @@ public final class ReconcileRun {
     this.reportFormats = EnumSet.noneOf(ReportFormat.class);
     this.reportFormats.addAll(formats);
     this.reportFormats.remove(ReportFormat.HTML);
+    return this;
+  }
+
+  /** Books the matches by these tables (a dry run's journal too); the built-in one by default. */
+  public ReconcileRun withPostingTables(TenantPostingTables tables) {
+    this.postingTables = Objects.requireNonNull(tables, "tables");
     return this;
   }
 
@@ -160,7 +166,7 @@ public final class ReconcileRun {
       matches.forEach(m -> matchIds.add(m.getMatchId()));
       List<JournalLine> journal =
           request.dryRun()
-              ? DryRunJournal.linesFor(matches)
+              ? DryRunJournal.linesFor(matches, postingTables)
               : ledger.journalLines(request.tenant(), matchIds);
       boolean balanced = ledger.unbalancedEntries(request.tenant()).isEmpty();
 
@@ -336,7 +342,7 @@ public final class ReconcileRun {
             request.dryRun()
                 ? new DiscardingSink<>()
                 : new LedgerSink(new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password())),
-            PostingRules::entriesFor,
+            postingTables,
             MatchingSettings.bounded()
                 .withToleranceRules(request.toleranceRules())
                 .withCashRules(request.cashRules())

@@ -41,11 +41,23 @@ public final class StreamingPipeline {
     this.savepoints = savepoints;
   }
 
+  /** Starts the jobs booking by the built-in posting table. */
   public static StreamingPipeline start(
       PipelineContext context,
       FlinkEnvironments flink,
       SavepointStore savepoints,
       MatchingSettings settings)
+      throws Exception {
+    return start(context, flink, savepoints, settings, TenantPostingTables.builtIn());
+  }
+
+  /** Starts the jobs; the matching job books each tenant's matches by its posting table. */
+  public static StreamingPipeline start(
+      PipelineContext context,
+      FlinkEnvironments flink,
+      SavepointStore savepoints,
+      MatchingSettings settings,
+      TenantPostingTables postingTables)
       throws Exception {
     KafkaEndpoints kafka = new KafkaEndpoints(context.kafka(), Topics.MAX_MESSAGE_BYTES);
     List<RunningJob> started = new ArrayList<>();
@@ -63,6 +75,7 @@ public final class StreamingPipeline {
           matchEnv,
           kafka,
           new LedgerConnectionSpec(db.jdbcUrl(), db.user(), db.password()),
+          postingTables,
           settings);
       started.add(new RunningJob(MATCH_JOB, matchEnv.executeAsync(MATCH_JOB), matchFrom));
     } catch (Exception e) {

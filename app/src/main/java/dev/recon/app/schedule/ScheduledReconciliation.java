@@ -4,6 +4,7 @@ import dev.recon.app.pipeline.PipelineContext;
 import dev.recon.app.pipeline.ReconcileRequest;
 import dev.recon.app.pipeline.ReconcileResult;
 import dev.recon.app.pipeline.ReconcileRun;
+import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.pipeline.TopicAdmin;
 import dev.recon.ingestion.schedule.TaskOutcome;
 import dev.recon.matching.tolerant.ParsedRuleSet;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** Runs one {@link ReconciliationSchedule} once: the task behind its cron schedule. */
@@ -32,12 +34,19 @@ public final class ScheduledReconciliation implements Callable<TaskOutcome> {
   private final ReconciliationSchedule schedule;
   private final PipelineContext context;
   private final Clock clock;
+  private TenantPostingTables postingTables = TenantPostingTables.builtIn();
 
   public ScheduledReconciliation(
       ReconciliationSchedule schedule, PipelineContext context, Clock clock) {
     this.schedule = schedule;
     this.context = context;
     this.clock = clock;
+  }
+
+  /** Books by these tables ({@code recon run --posting-rules}); the built-in one by default. */
+  public ScheduledReconciliation withPostingTables(TenantPostingTables tables) {
+    this.postingTables = Objects.requireNonNull(tables, "tables");
+    return this;
   }
 
   @Override
@@ -69,7 +78,10 @@ public final class ScheduledReconciliation implements Callable<TaskOutcome> {
     StringWriter log = new StringWriter();
     ReconcileResult result;
     try (TopicAdmin admin = new TopicAdmin(context.kafka())) {
-      result = new ReconcileRun(context, admin, new PrintWriter(log, true), clock).run(request);
+      result =
+          new ReconcileRun(context, admin, new PrintWriter(log, true), clock)
+              .withPostingTables(postingTables)
+              .run(request);
     }
     if (!result.couldRun()) {
       return TaskOutcome.failed("could not run: " + result.problems());

@@ -10,6 +10,7 @@ import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.ManualDecision;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
@@ -75,6 +76,10 @@ public final class PipelineJobs {
             new LedgerSink(ledger),
             poster,
             settings)
+        // every booked entry also goes to recon.journal for consumers downstream of the ledger
+        .withJournalTopic(
+            kafka.exactlyOnceSink(
+                Topics.JOURNAL, JournalEntry.class, TenantKeys.journal(), "recon-m-jrn"))
         .addTo(env);
   }
 }

@@ -4,6 +4,7 @@ import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.ReconException;
@@ -40,6 +41,10 @@ final class TenantKeys {
 
   static SerializationSchema<ExceptionResolution> resolution() {
     return r -> bytes(r.getTenantId());
+  }
+
+  static SerializationSchema<JournalEntry> journal() {
+    return e -> bytes(e.getTenantId());
   }
 
   private static byte[] bytes(String tenant) {

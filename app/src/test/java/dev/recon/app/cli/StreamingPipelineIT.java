@@ -14,6 +14,7 @@ import dev.recon.ingestion.file.IngestOutcome;
 import dev.recon.ingestion.file.RawFile;
 import dev.recon.ledger.db.LedgerQueries;
 import dev.recon.matching.job.MatchingSettings;
+import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.MatchLevel;
 import dev.recon.schemas.kafka.Topics;
@@ -92,8 +93,13 @@ class StreamingPipelineIT {
       try {
         awaitTrue(() -> exactMatches(reader).size() >= EXACT_MATCHES);
         assertThat(exactMatches(reader)).hasSize(EXACT_MATCHES);
-        assertThat(new LedgerQueries(context.appDatabase().dataSource()).entryCount("acme"))
-            .isPositive();
+        LedgerQueries ledger = new LedgerQueries(context.appDatabase().dataSource());
+        assertThat(ledger.entryCount("acme")).isPositive();
+        // recon.journal carries each entry the ledger holds, once
+        awaitTrue(() -> journalEntryIds(reader).size() >= ledger.entryCount("acme"));
+        assertThat(journalEntryIds(reader))
+            .doesNotHaveDuplicates()
+            .hasSize((int) ledger.entryCount("acme"));
       } finally {
         second.stop();
       }
@@ -136,6 +142,13 @@ class StreamingPipelineIT {
     Map<TopicPartition, Long> ends = new HashMap<>();
     admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
     return ends;
+  }
+
+  private static List<String> journalEntryIds(TopicReader reader) {
+    return reader.readAll(Topics.JOURNAL, JournalEntry.class).stream()
+        .filter(e -> e.getTenantId().equals("acme"))
+        .map(JournalEntry::getEntryId)
+        .toList();
   }
 
   private static void deleteAllRecords(Admin admin, String topic) throws Exception {

@@ -27,6 +27,7 @@ import dev.recon.reporting.ExceptionRow;
 import dev.recon.reporting.MatchRow;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
+import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.ReconException;
 import dev.recon.schemas.kafka.Topics;
@@ -260,6 +261,12 @@ class ClusterFailoverIT {
       // the jobs recovered from the last kill and checkpointed since: what the restored tasks
       // replayed has been written, so anything doubled would show up now
       awaitCheckpointAfter(rest, deployed, lastKillAt);
+      // recon.journal's transactions commit when their checkpoint completes, just after the ledger
+      long journalDeadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+      while (journalEntryIds(reader).size() < ledger.entryCount(TENANT)
+          && System.nanoTime() < journalDeadline) {
+        Thread.sleep(POLL.toMillis());
+      }
       compare(reference, reader, ledger, asOf, kills);
     }
   }
@@ -352,6 +359,17 @@ class ClusterFailoverIT {
         .isEqualTo(referenceJournal);
     soft.assertThat(clusterEntries).as("journal entries of the tenant").isEqualTo(referenceEntries);
     soft.assertThat(ledger.unbalancedEntries(TENANT)).as("unbalanced entries").isEmpty();
+    List<String> published = journalEntryIds(reader);
+    soft.assertThat(published)
+        .as("entries published to recon.journal twice")
+        .doesNotHaveDuplicates();
+    soft.assertThat(new java.util.TreeSet<>(published))
+        .as("entries on recon.journal, those in the ledger")
+        .isEqualTo(
+            new java.util.TreeSet<>(
+                clusterJournal.stream()
+                    .map(line -> line.substring(0, line.indexOf(',')))
+                    .toList()));
     soft.assertThat(clusterMatchRows).as("matches.csv rows").isEqualTo(referenceMatchRows);
     soft.assertThat(clusterExceptionRows)
         .as("exceptions.csv rows (breaks and dead letters)")
@@ -388,6 +406,13 @@ class ClusterFailoverIT {
     records.forEach(r -> counts.merge(id.apply(r), 1L, Long::sum));
     counts.values().removeIf(c -> c == 1);
     return counts;
+  }
+
+  private static List<String> journalEntryIds(TopicReader reader) {
+    return reader.readAll(Topics.JOURNAL, JournalEntry.class).stream()
+        .filter(e -> e.getTenantId().equals(TENANT))
+        .map(JournalEntry::getEntryId)
+        .toList();
   }
 
   private static List<ReconException> tenantExceptions(TopicReader reader) {

@@ -50,6 +50,7 @@ public final class MatchingJob {
   private final Sink<JournalEntry> journalSink;
   private final JournalPoster poster;
   private final MatchingSettings settings;
+  private Sink<JournalEntry> journalTopicSink;
 
   /** The job without manual decisions. */
   public MatchingJob(
@@ -126,6 +127,16 @@ public final class MatchingJob {
     this.journalSink = Objects.requireNonNull(journalSink, "journalSink");
     this.poster = Objects.requireNonNull(poster, "poster");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Also publishes every journal entry the job books to {@code sink} (for consumers downstream of
+   * the ledger, such as a general ledger), beside the ledger sink and from the same checkpoints: a
+   * replay after a restart publishes nothing twice to an exactly-once sink.
+   */
+  public MatchingJob withJournalTopic(Sink<JournalEntry> sink) {
+    this.journalTopicSink = Objects.requireNonNull(sink, "sink");
+    return this;
   }
 
   public void addTo(StreamExecutionEnvironment env) {
@@ -278,13 +289,15 @@ public final class MatchingJob {
         .sinkTo(matchSink)
         .name("matches")
         .uid("match-sink");
-    booked
-        .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
-        .name("journal-posting")
-        .uid("journal-posting")
-        .sinkTo(journalSink)
-        .name("journal-entries")
-        .uid("journal-sink");
+    SingleOutputStreamOperator<JournalEntry> entries =
+        booked
+            .flatMap(new PostJournalEntries(poster), AvroTypes.JOURNAL_ENTRY)
+            .name("journal-posting")
+            .uid("journal-posting");
+    entries.sinkTo(journalSink).name("journal-entries").uid("journal-sink");
+    if (journalTopicSink != null) {
+      entries.sinkTo(journalTopicSink).name("journal-topic").uid("journal-topic-sink");
+    }
 
     breaks
         .map(

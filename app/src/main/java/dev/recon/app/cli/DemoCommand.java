@@ -227,7 +227,7 @@ final class DemoCommand implements Callable<Integer> {
                 p.database().appDataSource(), tenants, Optional.of(lag), metrics.registry());
       }
       if (uiPort >= 0) {
-        ui = UserInterface.start(p, uiPort, Clock.systemUTC());
+        ui = UserInterface.start(p, uiPort, Clock.systemUTC(), resolution.totpKeys());
         stdout.println();
         stdout.println("web UI: " + ui.url() + "  (sign in with a user below and its TOTP code)");
         for (DemoDataGenerator.Scenario s : scenarios) {

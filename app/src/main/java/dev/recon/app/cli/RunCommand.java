@@ -279,7 +279,7 @@ public final class RunCommand implements Callable<Integer> {
                 startedAlarms::openBreaks);
       }
       if (uiPort >= 0) {
-        startedUi = UserInterface.start(p, uiPort, Clock.systemUTC());
+        startedUi = UserInterface.start(p, uiPort, Clock.systemUTC(), resolution.totpKeys());
       }
     } catch (RuntimeException e) {
       err.println("error: the web UI could not start: " + e.getMessage());

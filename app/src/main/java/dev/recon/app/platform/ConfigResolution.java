@@ -1,5 +1,6 @@
 package dev.recon.app.platform;
 
+import dev.recon.reporting.access.TotpKeyring;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,15 @@ import java.util.Optional;
  *     or literal secrets), shown once at start in development mode; never a secret
  * @param cloudWatchTarget where {@code recon run} publishes its alarm metrics; null: nowhere (see
  *     {@link #cloudWatch()})
+ * @param totpKeyring the configured keys that seal TOTP secrets; null: none configured (see {@link
+ *     #totpKeys()})
  */
 public record ConfigResolution(
     PlatformConfig config,
     List<String> errors,
     List<String> warnings,
-    CloudWatchTarget cloudWatchTarget) {
+    CloudWatchTarget cloudWatchTarget,
+    TotpKeyring totpKeyring) {
   public ConfigResolution {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
@@ -28,6 +32,18 @@ public record ConfigResolution(
     if (config == null && cloudWatchTarget != null) {
       throw new IllegalArgumentException("An invalid resolution has no CloudWatch target");
     }
+    if (config == null && totpKeyring != null) {
+      throw new IllegalArgumentException("An invalid resolution has no TOTP keys");
+    }
+  }
+
+  /** A resolution without configured TOTP keys. */
+  public ConfigResolution(
+      PlatformConfig config,
+      List<String> errors,
+      List<String> warnings,
+      CloudWatchTarget cloudWatchTarget) {
+    this(config, errors, warnings, cloudWatchTarget, null);
   }
 
   /** A resolution that publishes no metrics to CloudWatch. */
@@ -57,12 +73,17 @@ public record ConfigResolution(
     return Optional.ofNullable(cloudWatchTarget);
   }
 
+  /** The keys {@code access.totpKey} (and {@code access.totpOldKeys}) configure, if set. */
+  public Optional<TotpKeyring> totpKeys() {
+    return Optional.ofNullable(totpKeyring);
+  }
+
   /** This resolution with another config (e.g. a default data folder), the rest kept. */
   public ConfigResolution withConfig(PlatformConfig replacement) {
     if (config == null) {
       throw new IllegalStateException("An invalid resolution has no config to replace");
     }
-    return new ConfigResolution(replacement, errors, warnings, cloudWatchTarget);
+    return new ConfigResolution(replacement, errors, warnings, cloudWatchTarget, totpKeyring);
   }
 
   /** The config, or an {@link IllegalArgumentException} listing every error. */

@@ -24,6 +24,8 @@ import static dev.recon.app.platform.PlatformSetting.KAFKA_TRUSTSTORE_PASSWORD;
 import static dev.recon.app.platform.PlatformSetting.MODE;
 import static dev.recon.app.platform.PlatformSetting.PARALLELISM;
 import static dev.recon.app.platform.PlatformSetting.RESTART_ATTEMPTS;
+import static dev.recon.app.platform.PlatformSetting.TOTP_KEY;
+import static dev.recon.app.platform.PlatformSetting.TOTP_OLD_KEYS;
 
 import dev.recon.app.platform.PlatformSettings.SourcedValue;
 import dev.recon.ingestion.secret.AwsSecretsManagerSecrets;
@@ -32,6 +34,8 @@ import dev.recon.ingestion.secret.FileSecrets;
 import dev.recon.ingestion.secret.SecretReference;
 import dev.recon.ingestion.secret.SecretResolver;
 import dev.recon.ingestion.secret.SecretSource;
+import dev.recon.reporting.access.TotpKey;
+import dev.recon.reporting.access.TotpKeyring;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -220,6 +224,7 @@ public final class PlatformConfigResolver {
             .orElse(PlatformConfig.DEFAULT_RESTART_ATTEMPTS);
     Path dataDir = in.text(DATA_DIR).flatMap(v -> in.path(DATA_DIR, v)).orElse(null);
     CloudWatchTarget cloudWatch = cloudWatch(in, settings);
+    TotpKeyring totpKeys = totpKeys(in, settings);
 
     List<String> findings =
         ProductionReadiness.findings(
@@ -230,6 +235,7 @@ public final class PlatformConfigResolver {
                 dbUrl,
                 flink,
                 in.secretValues));
+    ProductionReadiness.totpKeyFinding(settings).ifPresent(findings::add);
     if (cloudWatch != null && cloudWatch.endpointOverride() != null) {
       findings.add(
           in.origin(CLOUDWATCH_ENDPOINT)
@@ -260,7 +266,67 @@ public final class PlatformConfigResolver {
             restartAttempts),
         List.of(),
         findings,
-        cloudWatch);
+        cloudWatch,
+        totpKeys);
+  }
+
+  /**
+   * The keys that seal TOTP secrets: {@code access.totpKey} seals, it and {@code
+   * access.totpOldKeys} (comma-separated) open. Null when not set. Errors name the setting and the
+   * key's position, never a value.
+   */
+  private static TotpKeyring totpKeys(Reader in, PlatformSettings settings) {
+    if (!settings.has(TOTP_KEY)) {
+      if (settings.has(TOTP_OLD_KEYS)) {
+        in.error(
+            TOTP_OLD_KEYS,
+            "is set but "
+                + TOTP_KEY.filePath()
+                + " ("
+                + TOTP_KEY.environmentVariable()
+                + ") is not; the current key seals, the old ones only open");
+      }
+      return null;
+    }
+    Optional<TotpKey> current =
+        in.secret(TOTP_KEY)
+            .flatMap(
+                v -> {
+                  try {
+                    return Optional.of(TotpKey.fromBase64(v));
+                  } catch (IllegalArgumentException e) {
+                    in.error(TOTP_KEY, e.getMessage());
+                    return Optional.empty();
+                  }
+                });
+    List<TotpKey> older = new ArrayList<>();
+    boolean olderValid = true;
+    Optional<String> olderText = in.secret(TOTP_OLD_KEYS);
+    if (olderText.isPresent()) {
+      String[] parts = olderText.get().split(",", -1);
+      if (parts.length > TotpKeyring.MAX_OLDER_KEYS) {
+        in.error(TOTP_OLD_KEYS, "at most " + TotpKeyring.MAX_OLDER_KEYS + " keys");
+        olderValid = false;
+      } else {
+        for (int i = 0; i < parts.length; i++) {
+          try {
+            older.add(TotpKey.fromBase64(parts[i]));
+          } catch (IllegalArgumentException e) {
+            in.error(TOTP_OLD_KEYS, "key " + (i + 1) + ": " + e.getMessage());
+            olderValid = false;
+          }
+        }
+      }
+    }
+    if (current.isEmpty() || !olderValid) {
+      return null;
+    }
+    try {
+      return TotpKeyring.of(current.get(), older);
+    } catch (IllegalArgumentException e) {
+      in.error(TOTP_OLD_KEYS, e.getMessage());
+      return null;
+    }
   }
 
   /**

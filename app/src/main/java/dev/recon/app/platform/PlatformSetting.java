@@ -57,6 +57,13 @@ public enum PlatformSetting {
   /** For tests against a stand-in: production publishes to the region's own endpoint. */
   CLOUDWATCH_ENDPOINT(
       "--cloudwatch-endpoint", "RECON_CLOUDWATCH_ENDPOINT", "cloudwatch", "endpoint", false),
+  /**
+   * The AES-256 key (base64 of 32 bytes) that seals users' TOTP secrets in the access schema;
+   * usually a secret reference. Development without it: a key generated once in the data folder.
+   */
+  TOTP_KEY("--totp-key", "RECON_TOTP_KEY", "access", "totpKey", true),
+  /** Earlier TOTP keys, comma-separated, that still open secrets sealed before a rotation. */
+  TOTP_OLD_KEYS("--totp-old-keys", "RECON_TOTP_OLD_KEYS", "access", "totpOldKeys", true),
   DATA_DIR("--data-dir", "RECON_DATA_DIR", null, "dataDir", false),
   MODE("--mode", "RECON_MODE", null, "mode", false);
 

@@ -6,12 +6,14 @@ import static dev.recon.app.platform.PlatformSetting.DB_URL;
 import static dev.recon.app.platform.PlatformSetting.FLINK;
 import static dev.recon.app.platform.PlatformSetting.KAFKA;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_SECURITY_PROTOCOL;
+import static dev.recon.app.platform.PlatformSetting.TOTP_KEY;
 
 import dev.recon.app.platform.PlatformSettings.SourcedValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,6 +130,21 @@ final class ProductionReadiness {
     }
     out.addAll(secretFindings(settings, secrets));
     return out;
+  }
+
+  /**
+   * Without a configured key the UI would seal TOTP secrets with one generated into the data
+   * folder, next to the data it protects: refused in production.
+   */
+  static Optional<String> totpKeyFinding(PlatformSettings settings) {
+    if (settings.has(TOTP_KEY)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        unset(TOTP_KEY)
+            + ": not set, so the TOTP secrets of UI users would be sealed with a key generated into"
+            + " the data folder; production needs a key from a secret reference"
+            + " (base64 of 32 bytes: openssl rand -base64 32)");
   }
 
   private static List<String> kafkaFindings(

@@ -8,10 +8,14 @@ import dev.recon.app.platform.Platform;
 import dev.recon.reporting.access.DemoCredential;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.PasswordPolicy;
+import dev.recon.reporting.access.TotpKeyring;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.web.WebServer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web UI and its HTTP API as part of a running platform: served on 127.0.0.1, reading the
@@ -22,27 +26,51 @@ import java.util.List;
 public final class UserInterface implements AutoCloseable {
   public static final String HOST = "127.0.0.1";
 
+  private static final Logger LOG = LoggerFactory.getLogger(UserInterface.class);
+
   private final HikariDataSource pool;
   private final DecisionPublisher decisions;
   private final WebServer web;
-  private final Clock clock;
+  private final Users users;
 
   private UserInterface(
-      HikariDataSource pool, DecisionPublisher decisions, WebServer web, Clock clock) {
+      HikariDataSource pool, DecisionPublisher decisions, WebServer web, Users users) {
     this.pool = pool;
     this.decisions = decisions;
     this.web = web;
-    this.clock = clock;
+    this.users = users;
   }
 
+  /** With the TOTP key generated into the data folder (development). */
   public static UserInterface start(Platform p, int port, Clock clock) {
+    return start(p, port, clock, Optional.empty());
+  }
+
+  /**
+   * @param totpKeys the configured keys that seal TOTP secrets ({@link
+   *     dev.recon.app.platform.ConfigResolution#totpKeys()}); empty: a key kept in the data folder
+   */
+  public static UserInterface start(
+      Platform p, int port, Clock clock, Optional<TotpKeyring> totpKeys) {
+    TotpKeyring keyring = TotpKeys.of(totpKeys, p);
     DatabaseEndpoints db = p.database();
     HikariDataSource pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
     DecisionPublisher decisions = null;
     try {
+      Users users = new Users(pool, clock, PasswordPolicy.standard(), keyring);
+      Users.TotpRewrap rewrap = users.rewrapTotpSecrets();
+      if (!rewrap.equals(new Users.TotpRewrap(0, 0, 0))) {
+        LOG.info(
+            "TOTP secrets: {} sealed from clear, {} re-sealed with the current key {}, {} that no"
+                + " configured key opens",
+            rewrap.sealedFromClear(),
+            rewrap.resealed(),
+            keyring.current().id(),
+            rewrap.unopenable());
+      }
       decisions = new DecisionPublisher(p.kafka());
-      WebServer web = new WebServer(HOST, port, pool, clock, decisions).start();
-      return new UserInterface(pool, decisions, web, clock);
+      WebServer web = new WebServer(HOST, port, pool, clock, keyring, decisions).start();
+      return new UserInterface(pool, decisions, web, users);
     } catch (RuntimeException e) {
       if (decisions != null) {
         decisions.close();
@@ -65,7 +93,7 @@ public final class UserInterface implements AutoCloseable {
    * and TOTP secret each time: for the demo only, where they are printed.
    */
   public List<DemoCredential> demoUsers(String tenant) {
-    return new DemoUsers(new Users(pool, clock, PasswordPolicy.standard())).create(tenant);
+    return new DemoUsers(users).create(tenant);
   }
 
   @Override

@@ -8,6 +8,8 @@ import dev.recon.ledger.db.LedgerDatabase;
 import dev.recon.reporting.access.AccessDatabase;
 import dev.recon.reporting.access.DemoUsers;
 import dev.recon.reporting.access.PasswordPolicy;
+import dev.recon.reporting.access.TotpKey;
+import dev.recon.reporting.access.TotpKeyring;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.CaseStore;
 import dev.recon.reporting.casework.CaseworkDatabase;
@@ -79,7 +81,10 @@ class OpenBreakGaugesIT {
             List.of(exception("globex", "x-1", "MISSING_IN_PSP", 900_000, "EUR")),
             List.of()));
     // a tenant with UI users and no breaks: known through the access schema, and shows nothing
-    new DemoUsers(new Users(app, Clock.systemUTC(), PasswordPolicy.standard())).create("initech");
+    new DemoUsers(
+            new Users(
+                app, Clock.systemUTC(), PasswordPolicy.standard(), TotpKeyring.of(TotpKey.generate())))
+        .create("initech");
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KnownTenants tenants = KnownTenants.withMemberships(app);

@@ -2,6 +2,7 @@ package dev.recon.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.reporting.access.TotpKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProductionModeTest {
   private static final String STRONG = "x7Vq-93kd-PP1a-zz0w";
   private static final String STRONG_APP = "b8Wr-10ke-QQ2b-yy1v";
+  private static final String TOTP_KEY = TotpKey.generate().toBase64();
 
   @TempDir Path dir;
 
@@ -35,6 +37,8 @@ class ProductionModeTest {
     env.put("RECON_APP_DB_USER", "recon_app");
     env.put("RECON_APP_DB_PASSWORD", STRONG_APP);
     env.put("RECON_FLINK", "jobmanager:8081");
+    env.put("RECON_TOTP_KEY", "env:TOTP_KEY");
+    env.put("TOTP_KEY", TOTP_KEY);
     return env;
   }
 
@@ -86,8 +90,9 @@ class ProductionModeTest {
         .anySatisfy(e -> assertThat(e).startsWith("kafka.bootstrap (RECON_KAFKA, --kafka)"))
         .anySatisfy(e -> assertThat(e).startsWith("db.url (RECON_DB_URL, --db-url)"))
         .anySatisfy(e -> assertThat(e).startsWith("flink.jobManager (RECON_FLINK, --flink)"))
+        .anySatisfy(e -> assertThat(e).startsWith("access.totpKey (RECON_TOTP_KEY): not set"))
         .allSatisfy(e -> assertThat(e).endsWith("[refused in production mode]"))
-        .hasSize(3);
+        .hasSize(4);
   }
 
   @Test
@@ -260,12 +265,13 @@ class ProductionModeTest {
     ConfigResolution r = resolve(Map.of(), file);
 
     String all = String.join("\n", r.errors());
-    assertThat(r.errors()).hasSize(10);
+    assertThat(r.errors()).hasSize(11);
     assertThat(all)
         .contains(file + ": flink.parallelism: 0 is outside")
         .contains(file + ": kafka.securityProtocol: SASL_PLAINTEXT sends")
         .contains(file + ": db.url: sslmode=require does not verify")
         .contains("flink.jobManager (RECON_FLINK, --flink): not set")
+        .contains("access.totpKey (RECON_TOTP_KEY): not set")
         .contains(file + ": kafka.saslPassword: a secret written in the config file")
         .contains(file + ": kafka.saslPassword: a well-known default password")
         .contains(file + ": db.password: a secret written in the config file")
@@ -297,6 +303,82 @@ class ProductionModeTest {
         .anySatisfy(w -> assertThat(w).startsWith("RECON_DB_PASSWORD: a well-known default"))
         .anySatisfy(w -> assertThat(w).startsWith("db.appPassword (RECON_APP_DB_PASSWORD)"))
         .allSatisfy(w -> assertThat(w).doesNotContain("postgres\"").doesNotContain(": postgres"));
+  }
+
+  @Test
+  void theTotpKeyComesFromASecretReferenceAndIsNeverShown() throws Exception {
+    ConfigResolution r = resolve(production());
+
+    assertThat(r.totpKeys())
+        .hasValueSatisfying(
+            k -> assertThat(k.keyIds()).containsExactly(TotpKey.fromBase64(TOTP_KEY).id()));
+    assertThat(r.toString()).doesNotContain(TOTP_KEY);
+  }
+
+  @Test
+  void aTotpKeyOfAnotherLengthIsRefusedWithoutShowingIt() throws Exception {
+    Map<String, String> env = production();
+    String short16 = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+    env.put("TOTP_KEY", short16);
+
+    assertThat(resolve(env).errors())
+        .singleElement()
+        .asString()
+        .startsWith("RECON_TOTP_KEY: a TOTP key must be 32 bytes")
+        .contains("this one is 16 bytes")
+        .doesNotContain(short16);
+    env.put("TOTP_KEY", "this is not a base64 key at all");
+    assertThat(resolve(env).errors())
+        .singleElement()
+        .asString()
+        .startsWith("RECON_TOTP_KEY: the TOTP key is not base64")
+        .doesNotContain("at all");
+  }
+
+  @Test
+  void olderTotpKeysOpenAfterARotationButNeedACurrentKey() throws Exception {
+    Map<String, String> env = production();
+    String old = TotpKey.generate().toBase64();
+    env.put("RECON_TOTP_OLD_KEYS", old + ", " + TotpKey.generate().toBase64());
+
+    assertThat(resolve(env).totpKeys().orElseThrow().keyIds())
+        .hasSize(3)
+        .startsWith(TotpKey.fromBase64(TOTP_KEY).id())
+        .contains(TotpKey.fromBase64(old).id());
+    env.put("RECON_TOTP_OLD_KEYS", old + ",short");
+    assertThat(resolve(env).errors())
+        .containsExactly(
+            "RECON_TOTP_OLD_KEYS: key 2: the TOTP key is not base64"
+                + " (generate one with: openssl rand -base64 32)");
+    env.remove("RECON_TOTP_KEY");
+    env.put("RECON_TOTP_OLD_KEYS", old);
+    assertThat(resolve(env).errors())
+        .anySatisfy(e -> assertThat(e).startsWith("RECON_TOTP_OLD_KEYS: is set but access.totpKey"))
+        .allSatisfy(e -> assertThat(e).doesNotContain(old));
+  }
+
+  @Test
+  void aTotpKeyWrittenInTheFileIsRefusedInProduction() throws Exception {
+    Map<String, String> env = production();
+    env.remove("RECON_TOTP_KEY");
+    Path file =
+        Files.writeString(dir.resolve("key.yaml"), "access:\n  totpKey: " + TOTP_KEY + "\n");
+
+    assertThat(resolve(env, file).errors())
+        .singleElement()
+        .asString()
+        .startsWith(file + ": access.totpKey: a secret written in the config file")
+        .doesNotContain(TOTP_KEY);
+  }
+
+  @Test
+  void developmentWithoutATotpKeyWarnsAndLeavesTheKeyToTheDataFolder() {
+    ConfigResolution r = resolve(Map.of());
+
+    assertThat(r.isValid()).isTrue();
+    assertThat(r.totpKeys()).isEmpty();
+    assertThat(r.warnings())
+        .anySatisfy(w -> assertThat(w).startsWith("access.totpKey (RECON_TOTP_KEY): not set"));
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Users, their credentials and their memberships, in the {@code access} schema. Thread-safe. */
 public final class Users {
@@ -21,17 +23,27 @@ public final class Users {
   public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
   public static final int MAX_DISPLAY_NAME = 128;
 
+  /** Rows read per round by {@link #rewrapTotpSecrets}. */
+  public static final int REWRAP_BATCH = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Users.class);
+
   /** Verified against when the user name is unknown, so both cases take as long. */
   private static final String DUMMY_HASH = PasswordHasher.hash("not a real password".toCharArray());
 
   private final DataSource db;
   private final Clock clock;
   private final PasswordPolicy policy;
+  private final TotpKeyring keyring;
 
-  public Users(DataSource appDataSource, Clock clock, PasswordPolicy policy) {
+  /**
+   * @param keyring seals new TOTP secrets and opens stored ones
+   */
+  public Users(DataSource appDataSource, Clock clock, PasswordPolicy policy, TotpKeyring keyring) {
     this.db = Objects.requireNonNull(appDataSource);
     this.clock = Objects.requireNonNull(clock);
     this.policy = Objects.requireNonNull(policy);
+    this.keyring = Objects.requireNonNull(keyring);
   }
 
   public PasswordPolicy policy() {
@@ -49,22 +61,35 @@ public final class Users {
     requireDisplayName(displayName);
     String hash = requireAcceptable(password);
     TotpSecret secret = TotpSecret.generate();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "insert into access.users (username, display_name, password_hash, totp_secret,"
-                    + " created_at) values (?, ?, ?, ?, ?) on conflict (username) do nothing"
-                    + " returning user_id")) {
-      s.setString(1, name);
-      s.setString(2, displayName);
-      s.setString(3, hash);
-      s.setString(4, secret.base32());
-      s.setTimestamp(5, Timestamp.from(clock.instant()));
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
+    try (Connection c = db.getConnection()) {
+      // the id is drawn first: it is the associated data the secret is sealed with
+      long userId;
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select nextval(pg_get_serial_sequence('access.users', 'user_id'))");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        userId = rs.getLong(1);
+      }
+      SealedTotpSecret sealed = keyring.seal(userId, secret);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into access.users (user_id, username, display_name, password_hash,"
+                  + " totp_key_id, totp_nonce, totp_ciphertext, created_at)"
+                  + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " on conflict (username) do nothing")) {
+        s.setLong(1, userId);
+        s.setString(2, name);
+        s.setString(3, displayName);
+        s.setString(4, hash);
+        s.setString(5, sealed.keyId());
+        s.setBytes(6, sealed.nonce());
+        s.setBytes(7, sealed.ciphertext());
+        s.setTimestamp(8, Timestamp.from(clock.instant()));
+        if (s.executeUpdate() != 1) {
           throw new IllegalArgumentException("user name taken: " + name);
         }
-        return new NewUser(new User(rs.getLong(1), name, displayName, false), secret);
+        return new NewUser(new User(userId, name, displayName, false), secret);
       }
     } catch (SQLException e) {
       throw new AccessStoreException(e);
@@ -78,14 +103,18 @@ public final class Users {
   public NewUser resetCredentials(long userId, char[] password) {
     String hash = requireAcceptable(password);
     TotpSecret secret = TotpSecret.generate();
+    SealedTotpSecret sealed = keyring.seal(userId, secret);
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "update access.users set password_hash = ?, totp_secret = ?, totp_last_step = -1"
+                "update access.users set password_hash = ?, totp_secret_clear = null,"
+                    + " totp_key_id = ?, totp_nonce = ?, totp_ciphertext = ?, totp_last_step = -1"
                     + " where user_id = ? returning username, display_name, disabled")) {
       s.setString(1, hash);
-      s.setString(2, secret.base32());
-      s.setLong(3, userId);
+      s.setString(2, sealed.keyId());
+      s.setBytes(3, sealed.nonce());
+      s.setBytes(4, sealed.ciphertext());
+      s.setLong(5, userId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalArgumentException("no user " + userId);
@@ -114,38 +143,158 @@ public final class Users {
 
   /**
    * Checks a TOTP code and, if right, records its step so it cannot be used again (atomically, so
-   * two requests with the same code cannot both pass).
+   * two requests with the same code cannot both pass). A secret still in clear (stored before
+   * secrets were sealed) or sealed with an older key is sealed with the current key on success. A
+   * secret that does not open (unknown key, altered or moved ciphertext) refuses every code.
    */
   public boolean checkTotp(long userId, String code) {
     try (Connection c = db.getConnection()) {
-      String secret;
-      long lastStep;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "select totp_secret, totp_last_step from access.users where user_id = ?")) {
-        s.setLong(1, userId);
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            return false;
-          }
-          secret = rs.getString(1);
-          lastStep = rs.getLong(2);
-        }
+      Optional<StoredTotp> stored = storedTotp(c, userId);
+      if (stored.isEmpty()) {
+        return false;
       }
-      var step = Totp.verify(new TotpSecret(secret).bytes(), code, clock.instant(), lastStep);
+      Optional<TotpSecret> secret = open(stored.get());
+      if (secret.isEmpty()) {
+        return false;
+      }
+      var step = Totp.verify(secret.get().bytes(), code, clock.instant(), stored.get().lastStep());
       if (step.isEmpty()) {
         return false;
       }
+      boolean accepted;
       try (PreparedStatement s =
           c.prepareStatement(
               "update access.users set totp_last_step = ? where user_id = ? and totp_last_step < ?")) {
         s.setLong(1, step.getAsLong());
         s.setLong(2, userId);
         s.setLong(3, step.getAsLong());
-        return s.executeUpdate() == 1;
+        accepted = s.executeUpdate() == 1;
+      }
+      if (accepted && stored.get().needsSealing(keyring)) {
+        reseal(c, stored.get(), secret.get());
+      }
+      return accepted;
+    } catch (SQLException e) {
+      throw new AccessStoreException(e);
+    }
+  }
+
+  /**
+   * Seals every TOTP secret still stored in clear and re-seals those sealed with an older key of
+   * the ring, in batches of {@link #REWRAP_BATCH}: run after the migrations, and after adding a new
+   * current key. Secrets that do not open are left as they are and counted.
+   */
+  public TotpRewrap rewrapTotpSecrets() {
+    int sealed = 0;
+    int resealed = 0;
+    int unopenable = 0;
+    long after = Long.MIN_VALUE;
+    try (Connection c = db.getConnection()) {
+      while (true) {
+        List<StoredTotp> batch = new ArrayList<>();
+        try (PreparedStatement s =
+            c.prepareStatement(
+                STORED_TOTP_COLUMNS
+                    + " where user_id > ? and (totp_key_id is null or totp_key_id <> ?)"
+                    + " order by user_id limit "
+                    + REWRAP_BATCH)) {
+          s.setLong(1, after);
+          s.setString(2, keyring.current().id());
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              batch.add(storedTotp(rs));
+            }
+          }
+        }
+        for (StoredTotp stored : batch) {
+          after = stored.userId();
+          Optional<TotpSecret> secret = open(stored);
+          if (secret.isEmpty()) {
+            unopenable++;
+          } else if (reseal(c, stored, secret.get())) {
+            if (stored.clear() != null) {
+              sealed++;
+            } else {
+              resealed++;
+            }
+          }
+        }
+        if (batch.size() < REWRAP_BATCH) {
+          return new TotpRewrap(sealed, resealed, unopenable);
+        }
       }
     } catch (SQLException e) {
       throw new AccessStoreException(e);
+    }
+  }
+
+  /** How many secrets {@link #rewrapTotpSecrets} sealed, re-sealed and could not open. */
+  public record TotpRewrap(int sealedFromClear, int resealed, int unopenable) {}
+
+  /** One user's TOTP columns: either {@code clear} or the sealed form. */
+  private record StoredTotp(long userId, String clear, SealedTotpSecret sealed, long lastStep) {
+    boolean needsSealing(TotpKeyring ring) {
+      return clear != null || !sealed.keyId().equals(ring.current().id());
+    }
+  }
+
+  private static final String STORED_TOTP_COLUMNS =
+      "select user_id, totp_secret_clear, totp_key_id, totp_nonce, totp_ciphertext, totp_last_step"
+          + " from access.users";
+
+  private static Optional<StoredTotp> storedTotp(Connection c, long userId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(STORED_TOTP_COLUMNS + " where user_id = ?")) {
+      s.setLong(1, userId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(storedTotp(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static StoredTotp storedTotp(ResultSet rs) throws SQLException {
+    String clear = rs.getString(2);
+    SealedTotpSecret sealed =
+        clear != null
+            ? null
+            : new SealedTotpSecret(rs.getString(3), rs.getBytes(4), rs.getBytes(5));
+    return new StoredTotp(rs.getLong(1), clear, sealed, rs.getLong(6));
+  }
+
+  private Optional<TotpSecret> open(StoredTotp stored) {
+    if (stored.clear() != null) {
+      return Optional.of(new TotpSecret(stored.clear()));
+    }
+    TotpSecretOpening opening = keyring.open(stored.userId(), stored.sealed());
+    if (opening instanceof TotpSecretOpening.Opened opened) {
+      return Optional.of(opened.secret());
+    }
+    LOG.warn(
+        "The TOTP secret of user {} does not open ({}): every code is refused until an"
+            + " administrator resets the user's credentials or the key is configured",
+        stored.userId(),
+        opening);
+    return Optional.empty();
+  }
+
+  /** Seals with the current key, unless the row changed since it was read (e.g. a reset). */
+  private boolean reseal(Connection c, StoredTotp stored, TotpSecret secret) throws SQLException {
+    SealedTotpSecret sealed = keyring.seal(stored.userId(), secret);
+    String unchanged = stored.clear() != null ? "totp_secret_clear = ?" : "totp_nonce = ?";
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "update access.users set totp_secret_clear = null, totp_key_id = ?, totp_nonce = ?,"
+                + " totp_ciphertext = ? where user_id = ? and "
+                + unchanged)) {
+      s.setString(1, sealed.keyId());
+      s.setBytes(2, sealed.nonce());
+      s.setBytes(3, sealed.ciphertext());
+      s.setLong(4, stored.userId());
+      if (stored.clear() != null) {
+        s.setString(5, stored.clear());
+      } else {
+        s.setBytes(5, stored.sealed().nonce());
+      }
+      return s.executeUpdate() == 1;
     }
   }
 

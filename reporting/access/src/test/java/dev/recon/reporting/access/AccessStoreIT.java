@@ -25,7 +25,8 @@ class AccessStoreIT {
   static EmbeddedLedger pg;
 
   final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-  final Users users = new Users(pg.app(), clock, PasswordPolicy.standard());
+  static final TotpKeyring KEYRING = TotpKeyring.of(TotpKey.generate());
+  final Users users = new Users(pg.app(), clock, PasswordPolicy.standard(), KEYRING);
   final Sessions sessions = new Sessions(pg.app(), clock);
   final ApiKeys keys = new ApiKeys(pg.app(), clock);
 

@@ -11,6 +11,7 @@ import dev.recon.reporting.access.Login;
 import dev.recon.reporting.access.LoginThrottle;
 import dev.recon.reporting.access.PasswordPolicy;
 import dev.recon.reporting.access.Sessions;
+import dev.recon.reporting.access.TotpKeyring;
 import dev.recon.reporting.access.Users;
 import dev.recon.reporting.casework.audit.AuditTrail;
 import dev.recon.reporting.casework.dashboard.Dashboard;
@@ -86,9 +87,11 @@ public final class WebServer implements AutoCloseable {
   /**
    * @param appDataSource a login of the application role (ledger, access and casework schemas)
    * @param clock time for sessions, TOTP, rate limits and "as of today"
+   * @param totpKeys the keys that seal and open users' TOTP secrets
    */
-  public WebServer(String host, int port, DataSource appDataSource, Clock clock) {
-    this(host, port, appDataSource, clock, decisions -> {});
+  public WebServer(
+      String host, int port, DataSource appDataSource, Clock clock, TotpKeyring totpKeys) {
+    this(host, port, appDataSource, clock, totpKeys, decisions -> {});
   }
 
   /**
@@ -101,13 +104,19 @@ public final class WebServer implements AutoCloseable {
       int port,
       DataSource appDataSource,
       Clock clock,
+      TotpKeyring totpKeys,
       Consumer<List<ManualDecision>> decisionSink) {
     Objects.requireNonNull(decisionSink, "decisionSink");
     this.host = Objects.requireNonNull(host, "host");
     this.requestedPort = port;
     Objects.requireNonNull(appDataSource, "appDataSource");
     Objects.requireNonNull(clock, "clock");
-    Users users = new Users(appDataSource, clock, PasswordPolicy.standard());
+    Users users =
+        new Users(
+            appDataSource,
+            clock,
+            PasswordPolicy.standard(),
+            Objects.requireNonNull(totpKeys, "totpKeys"));
     Sessions sessions = new Sessions(appDataSource, clock);
     ApiKeys apiKeys = new ApiKeys(appDataSource, clock);
     ActionAudit audit = new ActionAudit(new AuditTrail(appDataSource, clock));

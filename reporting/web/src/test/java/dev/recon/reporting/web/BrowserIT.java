@@ -58,12 +58,12 @@ class BrowserIT {
   static void start() throws Exception {
     pg = WebDatabase.start(dir.resolve("pg"));
     for (DemoCredential c :
-        new DemoUsers(new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard()))
+        new DemoUsers(new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS))
             .create("acme")) {
       users.put(c.role(), c);
     }
     new CaseStore(pg.app(), Clock.systemUTC()).recordRun(CaseFixtures.run("acme"));
-    web = new WebServer("127.0.0.1", 0, pg.app(), Clock.systemUTC()).start();
+    web = new WebServer("127.0.0.1", 0, pg.app(), Clock.systemUTC(), WebDatabase.TOTP_KEYS).start();
     base = "http://127.0.0.1:" + web.port();
 
     downloads = Files.createDirectories(dir.resolve("downloads"));

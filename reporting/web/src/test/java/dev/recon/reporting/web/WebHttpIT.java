@@ -38,14 +38,14 @@ class WebHttpIT {
   @BeforeAll
   static void start() throws Exception {
     pg = WebDatabase.start(dir.resolve("pg"));
-    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard());
+    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
     acme = new java.util.EnumMap<>(Role.class);
     for (DemoCredential c : new DemoUsers(users).create("acme")) {
       acme.put(c.role(), c);
     }
     new DemoUsers(users).create("globex");
     new CaseStore(pg.app(), Clock.systemUTC()).recordRun(CaseFixtures.run("acme"));
-    web = new WebServer("127.0.0.1", 0, pg.app(), Clock.systemUTC()).start();
+    web = new WebServer("127.0.0.1", 0, pg.app(), Clock.systemUTC(), WebDatabase.TOTP_KEYS).start();
     viewer = signIn(Role.VIEWER);
     analyst = signIn(Role.ANALYST);
     admin = signIn(Role.ADMIN);
@@ -205,7 +205,7 @@ class WebHttpIT {
 
   @Test
   void loginIsRateLimitedPerUser() throws Exception {
-    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard());
+    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
     users.create("rate-limited", "R", "violet tractor 42".toCharArray());
     Browserless attacker = new Browserless(web.port());
     for (int i = 0; i < LoginThrottle.USER_BURST; i++) {

@@ -83,7 +83,10 @@ class OpenBreakGaugesIT {
     // a tenant with UI users and no breaks: known through the access schema, and shows nothing
     new DemoUsers(
             new Users(
-                app, Clock.systemUTC(), PasswordPolicy.standard(), TotpKeyring.of(TotpKey.generate())))
+                app,
+                Clock.systemUTC(),
+                PasswordPolicy.standard(),
+                TotpKeyring.of(TotpKey.generate())))
         .create("initech");
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -58,7 +58,9 @@ class BrowserIT {
   static void start() throws Exception {
     pg = WebDatabase.start(dir.resolve("pg"));
     for (DemoCredential c :
-        new DemoUsers(new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS))
+        new DemoUsers(
+                new Users(
+                    pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS))
             .create("acme")) {
       users.put(c.role(), c);
     }

@@ -38,7 +38,8 @@ class WebHttpIT {
   @BeforeAll
   static void start() throws Exception {
     pg = WebDatabase.start(dir.resolve("pg"));
-    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
+    Users users =
+        new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
     acme = new java.util.EnumMap<>(Role.class);
     for (DemoCredential c : new DemoUsers(users).create("acme")) {
       acme.put(c.role(), c);
@@ -205,7 +206,8 @@ class WebHttpIT {
 
   @Test
   void loginIsRateLimitedPerUser() throws Exception {
-    Users users = new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
+    Users users =
+        new Users(pg.app(), Clock.systemUTC(), PasswordPolicy.standard(), WebDatabase.TOTP_KEYS);
     users.create("rate-limited", "R", "violet tractor 42".toCharArray());
     Browserless attacker = new Browserless(web.port());
     for (int i = 0; i < LoginThrottle.USER_BURST; i++) {

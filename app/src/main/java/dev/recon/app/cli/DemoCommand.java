@@ -224,7 +224,7 @@ final class DemoCommand implements Callable<Integer> {
         // shows them, so a scrape right after start-up sees the open breaks
         gauges =
             GaugeRefresh.casework(
-                p.database().appDataSource(), tenants, Optional.of(lag), metrics.registry());
+                p.database().appDataSource(), tenants, lag, metrics.registry(), total -> {});
       }
       if (uiPort >= 0) {
         ui = UserInterface.start(p, uiPort, Clock.systemUTC(), resolution.totpKeys());

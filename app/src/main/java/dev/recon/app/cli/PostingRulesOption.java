@@ -5,7 +5,6 @@ import dev.recon.app.pipeline.PostingTableFiles;
 import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.platform.PlatformConfigResolver;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +36,8 @@ final class PostingRulesOption {
    */
   Optional<TenantPostingTables> tables(
       Map<String, String> environment, Path configFile, PrintWriter err) {
-    Optional<Path> file = Optional.ofNullable(configFile);
-    String named = environment.get(PlatformConfigResolver.CONFIG_FILE_VARIABLE);
-    if (file.isEmpty() && named != null && !named.isBlank()) {
-      try {
-        file = Optional.of(Path.of(named.strip()));
-      } catch (InvalidPathException e) {
-        // the platform's resolution has reported it already
-        file = Optional.empty();
-      }
-    }
+    Optional<Path> file =
+        PlatformConfigResolver.configFile(Optional.ofNullable(configFile), environment);
     PostingTableFiles.Loaded loaded = PostingRulesConfig.resolve(specs, environment, file);
     if (!loaded.isValid()) {
       loaded.errors().forEach(e -> err.println("error: " + e));

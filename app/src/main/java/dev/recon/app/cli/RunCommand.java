@@ -19,6 +19,7 @@ import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfigFile;
+import dev.recon.app.platform.PlatformConfigResolver;
 import dev.recon.app.reports.ReportScheduler;
 import dev.recon.app.reports.ReportScheduling;
 import dev.recon.app.reports.ReportsConfigFile;
@@ -33,7 +34,6 @@ import dev.recon.matching.tolerant.ParsedRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleYaml;
 import dev.recon.reporting.casework.CaseStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -143,11 +143,14 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
     ReportsPlan reportsPlan = ReportsPlan.none();
-    if (platform.configFile != null) {
-      // one read of the file for both sections (the platform's own were read by resolve above)
+    Optional<Path> configFile =
+        PlatformConfigResolver.configFile(
+            Optional.ofNullable(platform.configFile), System.getenv());
+    if (configFile.isPresent()) {
+      // one read of the file for its sections (the platform's own were read by resolve above)
       List<String> unreadable = new ArrayList<>();
-      String name = platform.configFile.toString();
-      String text = PlatformConfigFile.readText(platform.configFile, unreadable).orElse(null);
+      String name = configFile.get().toString();
+      String text = PlatformConfigFile.readText(configFile.get(), unreadable).orElse(null);
       if (text == null) {
         unreadable.forEach(e -> err.println("error: " + e));
         return ExitCodes.USAGE;
@@ -216,7 +219,7 @@ public final class RunCommand implements Callable<Integer> {
       try {
         var db = p.database();
         pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
-        MeterRegistry meters = metrics != null ? metrics.registry() : new SimpleMeterRegistry();
+        MeterRegistry meters = ProcessMetrics.registry();
         runtime =
             ConnectorRuntime.start(
                 connectors,
@@ -274,8 +277,8 @@ public final class RunCommand implements Callable<Integer> {
             GaugeRefresh.casework(
                 p.database().appDataSource(),
                 tenants,
-                Optional.of(lag),
-                metrics != null ? metrics.registry() : new SimpleMeterRegistry(),
+                lag,
+                ProcessMetrics.registry(),
                 startedAlarms::openBreaks);
       }
       if (uiPort >= 0) {

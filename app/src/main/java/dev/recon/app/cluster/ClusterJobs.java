@@ -286,7 +286,7 @@ public final class ClusterJobs implements Callable<Integer> {
       settings = settings.orElse(loginFromSecret(runtime, properties, secrets, errors));
     }
     JobConfig.Resolution resolution =
-        PlatformConfigResolver.resolveJob(settings, secrets, required(ledger, properties));
+        PlatformConfigResolver.resolveJob(settings, secrets, required(ledger));
     errors.addAll(resolution.errors());
     TenantPostingTables postingTables = null;
     if (ledger) {
@@ -393,8 +393,7 @@ public final class ClusterJobs implements Callable<Integer> {
   }
 
   /** The settings the job cannot do without, each with every way to give it. */
-  private static Map<PlatformSetting, String> required(
-      boolean ledger, ManagedFlinkProperties properties) {
+  private static Map<PlatformSetting, String> required(boolean ledger) {
     Map<PlatformSetting, String> required = new EnumMap<>(PlatformSetting.class);
     required.put(PlatformSetting.KAFKA, ways("--kafka", PlatformSetting.KAFKA));
     if (ledger) {

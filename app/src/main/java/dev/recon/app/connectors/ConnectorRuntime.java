@@ -118,7 +118,7 @@ public final class ConnectorRuntime implements AutoCloseable {
   }
 
   /** Unique per process life, so a restarted process never holds its previous life's leases. */
-  static String processIdentity() {
+  public static String processIdentity() {
     return ManagementFactory.getRuntimeMXBean().getName()
         + "-"
         + UUID.randomUUID().toString().substring(0, 8);

@@ -2,9 +2,7 @@ package dev.recon.app.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,16 +30,10 @@ public final class GaugeRefresh implements AutoCloseable {
   }
 
   /**
-   * @param refreshes run once now and then every {@link #INTERVAL}; a failing one is logged and
-   *     tried again next time
-   */
-  public static GaugeRefresh start(List<Runnable> refreshes) {
-    return start(refreshes, INTERVAL);
-  }
-
-  /**
-   * The open-break gauges over the casework store, and the connector lag gauge when {@code lag} is
-   * given, in {@code registry}, refreshed from now on.
+   * The open-break gauges over the casework store and the connector lag gauge, in {@code registry},
+   * refreshed now and then every {@link #INTERVAL} (a failing refresh is logged and tried again
+   * next time); after each refresh {@code openBreaksTotal} is told the open breaks over all tenants
+   * (see {@link OpenBreakGauges}), e.g. {@link AlarmMetrics#openBreaks}.
    *
    * @param appDataSource a login of the application role: every tenant is read with row-level
    *     security applying
@@ -49,32 +41,14 @@ public final class GaugeRefresh implements AutoCloseable {
   public static GaugeRefresh casework(
       DataSource appDataSource,
       KnownTenants tenants,
-      Optional<ConnectorLag> lag,
-      MeterRegistry registry) {
-    return casework(appDataSource, tenants, lag, registry, total -> {});
-  }
-
-  /**
-   * As {@link #casework(DataSource, KnownTenants, Optional, MeterRegistry)}, also telling {@code
-   * openBreaksTotal} the open breaks over all tenants after each refresh (see {@link
-   * OpenBreakGauges}), e.g. {@link AlarmMetrics#openBreaks}.
-   */
-  public static GaugeRefresh casework(
-      DataSource appDataSource,
-      KnownTenants tenants,
-      Optional<ConnectorLag> lag,
+      ConnectorLag lag,
       MeterRegistry registry,
       Consumer<OptionalLong> openBreaksTotal) {
     OpenBreakGauges openBreaks =
         new OpenBreakGauges(
             new OpenBreakReader(appDataSource)::openBreaks, tenants, registry, openBreaksTotal);
-    List<Runnable> refreshes = new ArrayList<>(List.of(openBreaks::refresh));
-    lag.ifPresent(
-        l -> {
-          l.register(registry);
-          refreshes.add(l::refresh);
-        });
-    return start(refreshes);
+    lag.register(registry);
+    return start(List.of(openBreaks::refresh, lag::refresh), INTERVAL);
   }
 
   static GaugeRefresh start(List<Runnable> refreshes, Duration interval) {

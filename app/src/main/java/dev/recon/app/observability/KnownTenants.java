@@ -1,6 +1,6 @@
 package dev.recon.app.observability;
 
-import dev.recon.reporting.casework.TenantTransactions;
+import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -62,14 +61,16 @@ public final class KnownTenants {
     if (tenant == null || tenants.contains(tenant)) {
       return;
     }
-    try {
-      TenantTransactions.requireTenantId(tenant);
-    } catch (IllegalArgumentException e) {
+    if (!JournalEntryInvariants.isTenantId(tenant)) {
       refused.incrementAndGet();
       return;
     }
     if (tenants.size() >= MAX_TENANTS) {
-      refused.incrementAndGet();
+      if (refused.getAndIncrement() == 0) {
+        LOG.warn(
+            "{} tenants are followed already: tenants beyond them get no open-break gauges",
+            MAX_TENANTS);
+      }
       return;
     }
     tenants.add(tenant);
@@ -94,6 +95,6 @@ public final class KnownTenants {
             LOG.warn("tenants with UI users could not be read; using the others", e);
           }
         });
-    return List.copyOf(new TreeSet<>(tenants));
+    return List.copyOf(tenants);
   }
 }

@@ -101,13 +101,6 @@ public final class CaseworkFeed implements AutoCloseable {
    * @param lag told what each batch shows of the connectors' records: raw ones published, and
    *     normalization's outputs of them (see {@link ConnectorLag} for why this measures its lag)
    * @param tenants told every tenant whose records the feed stored, for the per-tenant gauges
-   */
-  public static CaseworkFeed start(
-      KafkaConnection kafka, CaseStore store, ConnectorLag lag, KnownTenants tenants) {
-    return start(kafka, store, lag, tenants, count -> {});
-  }
-
-  /**
    * @param deadLetters told how many dead letters each stored batch held, after its offsets are
    *     committed (a crash before the commit stores and counts the batch again), e.g. {@link
    *     dev.recon.app.observability.AlarmMetrics#deadLetters}

@@ -37,23 +37,9 @@ public record ConfigResolution(
     }
   }
 
-  /** A resolution without configured TOTP keys. */
-  public ConfigResolution(
-      PlatformConfig config,
-      List<String> errors,
-      List<String> warnings,
-      CloudWatchTarget cloudWatchTarget) {
-    this(config, errors, warnings, cloudWatchTarget, null);
-  }
-
-  /** A resolution that publishes no metrics to CloudWatch. */
-  public ConfigResolution(PlatformConfig config, List<String> errors, List<String> warnings) {
-    this(config, errors, warnings, null);
-  }
-
-  /** A resolution without warnings. */
+  /** A resolution without warnings, CloudWatch target or configured TOTP keys. */
   public ConfigResolution(PlatformConfig config, List<String> errors) {
-    this(config, errors, List.of());
+    this(config, errors, List.of(), null, null);
   }
 
   static ConfigResolution valid(PlatformConfig config) {

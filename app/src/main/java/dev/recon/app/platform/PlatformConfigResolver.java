@@ -85,20 +85,35 @@ public final class PlatformConfigResolver {
   private PlatformConfigResolver() {}
 
   /**
+   * The config file every part of the platform reads: {@code flag} ({@code --config}), else the
+   * file {@value #CONFIG_FILE_VARIABLE} names; empty when neither is given or the variable is not a
+   * path ({@link #resolve} reports that).
+   */
+  public static Optional<Path> configFile(Optional<Path> flag, Map<String, String> environment) {
+    if (flag.isPresent()) {
+      return flag;
+    }
+    String named = environment.get(CONFIG_FILE_VARIABLE);
+    if (!PlatformSettings.isSet(named)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(named.strip()));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Resolves flags, then {@code environment}, then the config file ({@code configFile}, or the file
    * named by {@value #CONFIG_FILE_VARIABLE}; none if neither).
    */
   public static ConfigResolution resolve(
       PlatformSettings flags, Map<String, String> environment, Optional<Path> configFile) {
-    Optional<Path> file = configFile;
+    Optional<Path> file = configFile(configFile, environment);
     List<String> errors = new ArrayList<>();
-    String fromEnvironment = environment.get(CONFIG_FILE_VARIABLE);
-    if (file.isEmpty() && PlatformSettings.isSet(fromEnvironment)) {
-      try {
-        file = Optional.of(Path.of(fromEnvironment.strip()));
-      } catch (InvalidPathException e) {
-        errors.add(CONFIG_FILE_VARIABLE + ": not a valid path");
-      }
+    if (file.isEmpty() && PlatformSettings.isSet(environment.get(CONFIG_FILE_VARIABLE))) {
+      errors.add(CONFIG_FILE_VARIABLE + ": not a valid path");
     }
     PlatformSettings fromFile = PlatformSettings.none();
     if (file.isPresent()) {
@@ -137,7 +152,7 @@ public final class PlatformConfigResolver {
     List<SecretSource> sources = new ArrayList<>();
     sources.add(new EnvironmentSecrets(environment));
     sources.add(new FileSecrets());
-    String region = environment.get("AWS_REGION");
+    String region = environment.get(AWS_REGION_VARIABLE);
     if (PlatformSettings.isSet(region)) {
       sources.add(AwsSecretsManagerSecrets.create(region.strip(), null, null));
     }

@@ -1,5 +1,6 @@
 package dev.recon.app.reports;
 
+import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.ingestion.schedule.TaskLeases;
 import dev.recon.ingestion.schedule.TaskOutcome;
 import dev.recon.reporting.delivery.DueReport;
@@ -7,7 +8,6 @@ import dev.recon.reporting.delivery.ReportSchedule;
 import dev.recon.reporting.delivery.ScheduledReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,10 +119,7 @@ public final class ReportScheduler implements AutoCloseable {
     this.meters = Objects.requireNonNull(meters, "meters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.leases = Objects.requireNonNull(leases, "leases");
-    this.owner =
-        ManagementFactory.getRuntimeMXBean().getName()
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+    this.owner = ConnectorRuntime.processIdentity();
   }
 
   /** What a schedule's progress is stored under: its kind, cron expression and zone. */

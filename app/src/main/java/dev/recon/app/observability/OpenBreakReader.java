@@ -1,8 +1,7 @@
 package dev.recon.app.observability;
 
-import dev.recon.reporting.casework.TenantTransactions;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.recon.reporting.casework.dashboard.Dashboard;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,39 +24,27 @@ public final class OpenBreakReader {
    */
   static final int MAX_ROWS_PER_TENANT = 1_000;
 
-  // the same figures as the dashboard's open breaks by reason (Dashboard#byReason)
-  private static final String SQL =
-      "select reason, currency, count(*), sum(amount_at_risk_minor) from casework.exceptions"
-          + " where tenant_id = ? and state = 'OPEN' group by 1, 2 order by 1, 2 limit ?";
-
-  private final TenantTransactions transactions;
+  // the dashboard's own figures, so the gauges and the dashboard cannot disagree
+  private final Dashboard dashboard;
 
   /**
    * @param appDataSource a login of the application role (refused if it bypasses row-level
    *     security)
    */
   public OpenBreakReader(DataSource appDataSource) {
-    this.transactions = new TenantTransactions(appDataSource);
+    // the clock only dates the dashboard's periods, which these figures do not have
+    this.dashboard = new Dashboard(appDataSource, Clock.systemUTC());
   }
 
   public List<OpenBreakFigure> openBreaks(String tenant) {
-    return transactions.inTenant(
-        tenant,
-        c -> {
-          List<OpenBreakFigure> rows = new ArrayList<>();
-          try (PreparedStatement s = c.prepareStatement(SQL)) {
-            s.setString(1, tenant);
-            s.setInt(2, MAX_ROWS_PER_TENANT + 1);
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(
+    List<OpenBreakFigure> rows =
+        dashboard.openBreaksByReason(tenant, MAX_ROWS_PER_TENANT + 1L).stream()
+            .map(
+                r ->
                     new OpenBreakFigure(
-                        tenant, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-              }
-            }
-          }
-          return wholeReasons(rows, MAX_ROWS_PER_TENANT);
-        });
+                        tenant, r.reason(), r.currency(), r.count(), r.amountAtRiskMinor()))
+            .toList();
+    return wholeReasons(rows, MAX_ROWS_PER_TENANT);
   }
 
   /**

@@ -72,8 +72,19 @@ public final class Dashboard {
                 ageing(c, tenantId, now),
                 due(c, tenantId),
                 fees(c, tenantId, from, to),
-                byReason(c, tenantId),
+                byReason(c, tenantId, Long.MAX_VALUE),
                 deadLetters(c, tenantId)));
+  }
+
+  /**
+   * The open breaks per reason and currency of {@link DashboardFigures}, alone (for metrics),
+   * ordered by reason then currency, at most {@code limit} rows.
+   */
+  public List<ReasonFigure> openBreaksByReason(String tenantId, long limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    return transactions.inTenant(tenantId, c -> byReason(c, tenantId, limit));
   }
 
   private static List<PspDayRate> matchRates(
@@ -187,14 +198,16 @@ public final class Dashboard {
     return rows;
   }
 
-  private static List<ReasonFigure> byReason(Connection c, String tenantId) throws SQLException {
+  private static List<ReasonFigure> byReason(Connection c, String tenantId, long limit)
+      throws SQLException {
     List<ReasonFigure> rows = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "select reason, currency, count(*), sum(amount_at_risk_minor)"
                 + " from casework.exceptions where tenant_id = ? and state = 'OPEN'"
-                + " group by 1, 2 order by 1, 2")) {
+                + " group by 1, 2 order by 1, 2 limit ?")) {
       s.setString(1, tenantId);
+      s.setLong(2, limit);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           rows.add(

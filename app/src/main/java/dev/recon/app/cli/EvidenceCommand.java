@@ -3,6 +3,7 @@ package dev.recon.app.cli;
 import dev.recon.app.connectors.ConnectorRuntime;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.reports.StorageLocation;
 import dev.recon.reporting.export.evidence.EvidenceKey;
 import dev.recon.reporting.export.evidence.EvidencePacks;
 import dev.recon.reporting.export.evidence.EvidenceSubject;
@@ -67,7 +68,10 @@ final class EvidenceCommand implements Callable<Integer> {
   @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3-compatible endpoint")
   URI s3Endpoint;
 
-  @Option(names = "--region", defaultValue = "eu-west-1", description = "AWS region")
+  @Option(
+      names = "--region",
+      defaultValue = StorageLocation.DEFAULT_REGION,
+      description = "AWS region")
   String region;
 
   @Mixin PlatformOptions platform;

@@ -2,6 +2,7 @@ package dev.recon.app.cli;
 
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.reports.StorageLocation;
 import dev.recon.reporting.export.AnalystDatasets;
 import dev.recon.reporting.export.DatasetExporter;
 import dev.recon.reporting.export.ExportFormat;
@@ -64,7 +65,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3-compatible endpoint")
   URI s3Endpoint;
 
-  @Option(names = "--region", defaultValue = "eu-west-1", description = "AWS region")
+  @Option(
+      names = "--region",
+      defaultValue = StorageLocation.DEFAULT_REGION,
+      description = "AWS region")
   String region;
 
   @Mixin PlatformOptions platform;

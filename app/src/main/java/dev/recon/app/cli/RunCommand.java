@@ -29,6 +29,7 @@ import dev.recon.app.schedule.ReconciliationsConfigFile;
 import dev.recon.app.schedule.ScheduledReconciliation;
 import dev.recon.app.ui.UserInterface;
 import dev.recon.ingestion.schedule.ScheduledTask;
+import dev.recon.ingestion.secret.SecretResolver;
 import dev.recon.matching.job.MatchingSettings;
 import dev.recon.matching.tolerant.ParsedRuleSet;
 import dev.recon.matching.tolerant.ToleranceRuleYaml;
@@ -120,6 +121,8 @@ public final class RunCommand implements Callable<Integer> {
       resolution.errors().forEach(e -> err.println("error: " + e));
       return ExitCodes.USAGE;
     }
+    // one resolver (and one cache of fetched secrets) for every section and service below
+    SecretResolver secrets = ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC());
     Optional<TenantPostingTables> postingTables =
         postingRules.tables(System.getenv(), platform.configFile, err);
     if (postingTables.isEmpty()) {
@@ -157,9 +160,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.parse(text, name);
       ReconciliationsConfigFile.Contents scheduled = ReconciliationsConfigFile.parse(text, name);
-      ReportsConfigFile.Contents reports =
-          ReportsConfigFile.parse(
-              text, name, ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()));
+      ReportsConfigFile.Contents reports = ReportsConfigFile.parse(text, name, secrets);
       if (!contents.errors().isEmpty()
           || !scheduled.errors().isEmpty()
           || !reports.errors().isEmpty()) {
@@ -221,13 +222,7 @@ public final class RunCommand implements Callable<Integer> {
         pool = AppRolePool.open(db.appUrl(), db.appUser(), db.appPassword());
         MeterRegistry meters = ProcessMetrics.registry();
         runtime =
-            ConnectorRuntime.start(
-                connectors,
-                p.kafka(),
-                pool,
-                ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
-                meters,
-                Clock.systemUTC());
+            ConnectorRuntime.start(connectors, p.kafka(), pool, secrets, meters, Clock.systemUTC());
         for (ReconciliationSchedule r : reconciliations) {
           runtime.schedule(
               new ScheduledTask(
@@ -318,7 +313,7 @@ public final class RunCommand implements Callable<Integer> {
         ReportScheduling.start(
             reportsPlan,
             p.database().appDataSource(),
-            ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC()),
+            secrets,
             ProcessMetrics.registry(),
             Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -147,7 +147,6 @@ public final class ReportsConfigFile {
     List<String> errors = new ArrayList<>();
     ReportsSection reports = section(mapper, root, "reports", ReportsSection.class, name, errors);
     ExportsSection exports = section(mapper, root, "exports", ExportsSection.class, name, errors);
-    ReportsPlan plan = ReportsPlan.none();
     List<ScheduledReport> scheduled = new ArrayList<>();
     Optional<StorageLocation> destination = Optional.empty();
     Optional<SmtpPlan> smtp = Optional.empty();
@@ -198,10 +197,7 @@ public final class ReportsConfigFile {
     if (!errors.isEmpty()) {
       return failed(errors);
     }
-    if (!scheduled.isEmpty()) {
-      new ReportSchedule(scheduled); // the same parser as above: cannot fail, but must not later
-    }
-    plan =
+    ReportsPlan plan =
         new ReportsPlan(
             scheduled, scheduled.isEmpty() ? Optional.empty() : destination, smtp, exportPlan);
     return new Contents(plan, List.of());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -230,33 +231,11 @@ public final class ReportScheduler implements AutoCloseable {
     String kind = report.kind().folderName();
     for (DueReport due : schedule.dueBetween(progress.checkedThrough(), now)) {
       String what = kind + " report of tenant " + report.tenant() + " for " + due.period();
-      try {
-        String done = deliveries.deliver(due);
-        count(kind, Outcome.DELIVERED);
-        LOG.info("scheduled {}: {}", what, done);
-        progress = new ScheduleProgress(due.firesAt(), 0);
-      } catch (Exception e) {
-        if (interrupted(e)) {
-          return false; // stopping: progress stays, the next start delivers it
-        }
-        int attempts = progress.failedAttempts() + 1;
-        if (attempts < MAX_ATTEMPTS) {
-          count(kind, Outcome.FAILED);
-          LOG.warn(
-              "scheduled {} failed (attempt {} of {}; {}); retried in {}",
-              what,
-              attempts,
-              MAX_ATTEMPTS,
-              causes(e),
-              RETRY_DELAY);
-          store.save(
-              report.tenant(), key, new ScheduleProgress(progress.checkedThrough(), attempts));
-          return false;
-        }
-        count(kind, Outcome.ABANDONED);
-        LOG.error("scheduled {} failed {} times ({}); given up", what, attempts, causes(e));
-        progress = new ScheduleProgress(due.firesAt(), 0);
+      if (!attempt(
+          report.tenant(), key, kind, what, "given up", progress, () -> deliveries.deliver(due))) {
+        return false;
       }
+      progress = new ScheduleProgress(due.firesAt(), 0);
       store.save(report.tenant(), key, progress);
     }
     if (progress.checkedThrough().isBefore(now)) {
@@ -281,36 +260,61 @@ public final class ReportScheduler implements AutoCloseable {
       return true;
     }
     // exports are incremental: one run covers every missed cron time
+    if (!attempt(
+        tenant,
+        EXPORTS_KEY,
+        EXPORT_KIND,
+        "export of tenant " + tenant,
+        "given up until its next cron time",
+        progress,
+        () -> tenantExports.export(tenant))) {
+      return false;
+    }
+    store.save(tenant, EXPORTS_KEY, new ScheduleProgress(now, 0));
+    return true;
+  }
+
+  /**
+   * Runs one scheduled delivery or export and counts its outcome. Below {@link #MAX_ATTEMPTS}
+   * failures, the attempt count is saved with {@code progress} unchanged, to retry.
+   *
+   * @return true when it was done or given up (its progress may move on); false when it is to be
+   *     retried or the scheduler is stopping
+   */
+  private boolean attempt(
+      String tenant,
+      String key,
+      String kind,
+      String what,
+      String givenUp,
+      ScheduleProgress progress,
+      Callable<String> work) {
     try {
-      String done = tenantExports.export(tenant);
-      count(EXPORT_KIND, Outcome.DELIVERED);
-      LOG.info("scheduled export of tenant {}: {}", tenant, done);
+      String done = work.call();
+      count(kind, Outcome.DELIVERED);
+      LOG.info("scheduled {}: {}", what, done);
+      return true;
     } catch (Exception e) {
       if (interrupted(e)) {
-        return false;
+        return false; // stopping: progress stays, the next start does it
       }
       int attempts = progress.failedAttempts() + 1;
       if (attempts < MAX_ATTEMPTS) {
-        count(EXPORT_KIND, Outcome.FAILED);
+        count(kind, Outcome.FAILED);
         LOG.warn(
-            "scheduled export of tenant {} failed (attempt {} of {}; {}); retried in {}",
-            tenant,
+            "scheduled {} failed (attempt {} of {}; {}); retried in {}",
+            what,
             attempts,
             MAX_ATTEMPTS,
             causes(e),
             RETRY_DELAY);
-        store.save(tenant, EXPORTS_KEY, new ScheduleProgress(progress.checkedThrough(), attempts));
+        store.save(tenant, key, new ScheduleProgress(progress.checkedThrough(), attempts));
         return false;
       }
-      count(EXPORT_KIND, Outcome.ABANDONED);
-      LOG.error(
-          "scheduled export of tenant {} failed {} times ({}); given up until its next cron time",
-          tenant,
-          attempts,
-          causes(e));
+      count(kind, Outcome.ABANDONED);
+      LOG.error("scheduled {} failed {} times ({}); {}", what, attempts, causes(e), givenUp);
+      return true;
     }
-    store.save(tenant, EXPORTS_KEY, new ScheduleProgress(now, 0));
-    return true;
   }
 
   Instant nextWakeUp(Instant now, boolean retryPending) {

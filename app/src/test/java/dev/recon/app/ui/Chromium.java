@@ -26,6 +26,9 @@ final class Chromium implements AutoCloseable {
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration COMMAND = Duration.ofSeconds(90);
+  // chromedriver may answer a click before the navigation it starts has replaced the page (seen
+  // in CI under load): a click that navigates waits until the old document is gone
+  private static final Duration NAVIGATION = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process driver;
@@ -186,6 +189,44 @@ final class Chromium implements AutoCloseable {
 
   void click(String element) {
     in("POST", "/element/" + element + "/click", Map.of());
+  }
+
+  /** Clicks a link or submit button and returns once the page it leads to has replaced this one. */
+  void follow(String element) {
+    String page = css("html");
+    click(element);
+    long deadline = System.nanoTime() + NAVIGATION.toNanos();
+    while (!stale(page)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no navigation within " + NAVIGATION + " on " + url() + "; screenshot " + screenshot());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private boolean stale(String element) {
+    try {
+      call("GET", "/session/" + session + "/element/" + element + "/name", null);
+      return false;
+    } catch (IllegalStateException e) {
+      // an element of a replaced document is "stale", or unknown to the new one
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("stale element reference") || m.contains("no such element")) {
+        return true;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   void type(String element, String text) {

@@ -142,10 +142,10 @@ class DemoUiIT {
             // dashboard -> queue -> a capture nobody expected (on the PSP receivable: an
             // expectation is never on the ledger, so its write-off would book nothing) -> its
             // source line in the PSP's settlement report
-            browser.click(browser.link("Exceptions"));
+            browser.follow(browser.link("Exceptions"));
             browser.type(browser.css("#queue-filters input[name=reason]"), "MISSING_EXPECTED");
-            browser.click(browser.css("#queue-filters button[type=submit]"));
-            browser.click(browser.css("a.break-link"));
+            browser.follow(browser.css("#queue-filters button[type=submit]"));
+            browser.follow(browser.css("a.break-link"));
             assertThat(browser.text(browser.css("#reason"))).isEqualTo("MISSING_EXPECTED");
             String fileName = browser.text(browser.css("#source-file"));
             int lineNumber = Integer.parseInt(browser.text(browser.css("#source-line-number")));
@@ -162,7 +162,7 @@ class DemoUiIT {
 
             exceptionId = browser.property(browser.css("#write-off-form input[name=id]"), "value");
             browser.type(browser.css("#write-off-comment"), "customer short-paid, agreed");
-            browser.click(browser.css("#propose-write-off"));
+            browser.follow(browser.css("#propose-write-off"));
             assertThat(browser.text(browser.css("#proposal-state"))).isEqualTo("PROPOSED");
             assertThat(browser.all("#ledger-effect tbody tr")).isNotEmpty();
             assertThat(browser.text(browser.css("#ledger-effect"))).contains("write_offs");
@@ -178,14 +178,14 @@ class DemoUiIT {
         try (Chromium browser = Chromium.start(dir.resolve("chromium-approver"))) {
           try {
             signIn(browser, base, approver);
-            browser.click(browser.link("Proposals"));
-            browser.click(browser.css("a.proposal-link"));
+            browser.follow(browser.link("Proposals"));
+            browser.follow(browser.css("a.proposal-link"));
             assertThat(browser.url()).isEqualTo(proposalUrl);
             assertThat(browser.text(browser.css("#ledger-effect"))).contains("write_offs");
-            browser.click(browser.css("#approve"));
+            browser.follow(browser.css("#approve"));
             assertThat(browser.text(browser.css("#proposal-state"))).isEqualTo("APPROVED");
             assertThat(browser.text(browser.css("#decided-by"))).contains(approver.username());
-            browser.click(browser.css("#break-link"));
+            browser.follow(browser.css("#break-link"));
             assertThat(browser.text(browser.css("#state"))).contains("RESOLVED");
             List<String> actors =
                 browser.all("#audit td.audit-actor").stream().map(browser::text).toList();
@@ -252,11 +252,11 @@ class DemoUiIT {
     browser.open(base + "/login");
     browser.type(browser.css("#username"), user.username());
     browser.type(browser.css("#password"), user.password());
-    browser.click(browser.css("#login"));
+    browser.follow(browser.css("#login"));
     assertThat(browser.url()).endsWith("/login/totp");
     String code = Totp.code(new TotpSecret(user.totpSecret()).bytes(), Totp.step(Instant.now()));
     browser.type(browser.css("#code"), code);
-    browser.click(browser.css("#verify"));
+    browser.follow(browser.css("#verify"));
     // one tenant: straight to its dashboard
     assertThat(browser.url()).endsWith("/t/" + TENANT);
     assertThat(browser.text(browser.css("h1"))).isEqualTo("Dashboard");

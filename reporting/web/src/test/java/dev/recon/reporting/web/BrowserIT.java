@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +55,7 @@ class BrowserIT {
   static Path downloads;
   static final Map<Role, DemoCredential> users = new EnumMap<>(Role.class);
   static String base;
+  static final Duration NAVIGATION = Duration.ofSeconds(60);
 
   @BeforeAll
   static void start() throws Exception {
@@ -109,17 +112,27 @@ class BrowserIT {
     }
   }
 
+  /**
+   * Clicks a link or submit button and returns once the page it leads to has replaced this one:
+   * chromedriver may answer a click before the navigation has (seen in CI under load).
+   */
+  private static void follow(By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+  }
+
   private static void password(DemoCredential c) {
     browser.get(base + "/login");
     browser.findElement(By.id("username")).sendKeys(c.username());
     browser.findElement(By.id("password")).sendKeys(c.password());
-    browser.findElement(By.id("login")).click();
+    follow(By.id("login"));
   }
 
   private static void code(String code) {
     browser.findElement(By.id("code")).clear();
     browser.findElement(By.id("code")).sendKeys(code);
-    browser.findElement(By.id("verify")).click();
+    follow(By.id("verify"));
   }
 
   private static String currentCode(DemoCredential c) {
@@ -127,7 +140,7 @@ class BrowserIT {
   }
 
   private static void logout() {
-    browser.findElement(By.id("logout")).click();
+    follow(By.id("logout"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
   }
 
@@ -152,8 +165,8 @@ class BrowserIT {
   @Order(2)
   void analystProposesAWriteOffAndAnApproverApprovesIt() {
     // dashboard -> queue -> the break -> its source line
-    browser.findElement(By.linkText("Exceptions")).click();
-    browser.findElement(By.linkText("x-psp2")).click();
+    follow(By.linkText("Exceptions"));
+    follow(By.linkText("x-psp2"));
     assertThat(browser.findElement(By.id("source-file")).getText())
         .isEqualTo("adyen_settlement.csv");
     assertThat(browser.findElement(By.id("source-line-number")).getText()).isEqualTo("3");
@@ -163,7 +176,7 @@ class BrowserIT {
     browser
         .findElement(By.id("write-off-comment"))
         .sendKeys("customer paid twice, refunded off-system");
-    browser.findElement(By.id("propose-write-off")).click();
+    follow(By.id("propose-write-off"));
     assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualTo("PROPOSED");
     assertThat(browser.findElements(By.cssSelector("#ledger-effect tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.id("ledger-effect")).getText()).contains("write_offs");
@@ -175,16 +188,16 @@ class BrowserIT {
     DemoCredential approver = users.get(Role.APPROVER);
     password(approver);
     code(currentCode(approver));
-    browser.findElement(By.linkText("Proposals")).click();
-    browser.findElement(By.cssSelector("a.proposal-link")).click();
+    follow(By.linkText("Proposals"));
+    follow(By.cssSelector("a.proposal-link"));
     assertThat(browser.getCurrentUrl()).isEqualTo(proposalUrl);
     // the approver sees the ledger effect before approving
     assertThat(browser.findElement(By.id("ledger-effect")).getText()).contains("write_offs");
-    browser.findElement(By.id("approve")).click();
+    follow(By.id("approve"));
     assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualTo("APPROVED");
     assertThat(browser.findElement(By.id("decided-by")).getText()).contains(approver.username());
 
-    browser.findElement(By.id("break-link")).click();
+    follow(By.id("break-link"));
     assertThat(browser.findElement(By.id("state")).getText()).contains("RESOLVED");
     List<String> actors =
         browser.findElements(By.cssSelector("#audit td.audit-actor")).stream()
@@ -196,7 +209,7 @@ class BrowserIT {
   @Test
   @Order(3)
   void trialBalanceDownloads() throws Exception {
-    browser.findElement(By.linkText("Trial balance")).click();
+    follow(By.linkText("Trial balance"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trial balance");
     assertThat(browser.findElement(By.tagName("table")).getText()).contains("write_offs");
     browser.findElement(By.id("download-trial-balance")).click();

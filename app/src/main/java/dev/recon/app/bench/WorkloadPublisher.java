@@ -27,6 +27,14 @@ final class WorkloadPublisher implements MatchWorkload.Records, AutoCloseable {
 
   private static final int BATCH_BYTES = 512 * 1024;
 
+  /**
+   * Kafka's default gives a batch two minutes from creation to acknowledgement; the whole workload
+   * is queued at once, so on a busy machine its last batches waited longer than that (seen in CI
+   * under load). Nothing is timed while publishing, so waiting longer costs no accuracy. The same
+   * bound applies to a send waiting for room in the producer's buffer.
+   */
+  private static final int DELIVERY_TIMEOUT_MS = 10 * 60 * 1000;
+
   private final Producer<byte[], byte[]> producer;
   private final BenchTopics topics;
   private final int partitions;
@@ -42,6 +50,8 @@ final class WorkloadPublisher implements MatchWorkload.Records, AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT_MS);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     this.producer = new KafkaProducer<>(p);

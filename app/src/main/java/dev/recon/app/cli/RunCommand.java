@@ -308,7 +308,7 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorRuntime connectorRuntime = runtime;
     MetricsEndpoint metricsEndpoint = metrics;
     HikariDataSource connectorPool = pool;
-    // scheduled month-end packs and exports (the reports: and exports: sections)
+    // scheduled daily reports, month-end packs and exports (the reports: and exports: sections)
     ReportScheduler reportScheduler =
         ReportScheduling.start(
             reportsPlan,

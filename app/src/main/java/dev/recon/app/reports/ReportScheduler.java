@@ -27,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * Produces the scheduled reports and exports of {@code recon run}. One daemon thread wakes at the
  * next cron time of any schedule, delivers every report due since the schedule's stored progress
  * (at most {@link ReportSchedule#MAX_CATCH_UP} per schedule after downtime), and stores the
- * progress after each one, so a restart neither misses nor repeats a report. A failed delivery is
- * counted and retried after {@link #RETRY_DELAY}, at most {@link #MAX_ATTEMPTS} times; later
- * reports of the same schedule wait behind it, so a schedule's periods go out in order.
+ * progress after each one, so a restart neither misses nor repeats a report; a period goes out once
+ * even when the cron expression fires more than once in it. A pass with nothing due writes nothing
+ * (neither progress nor the lease). A failed delivery is counted and retried after {@link
+ * #RETRY_DELAY}, at most {@link #MAX_ATTEMPTS} times (a {@link DailyRunTooLarge} day is given up at
+ * once); later reports of the same schedule wait behind it, so a schedule's periods go out in
+ * order.
  *
  * <p>A report delivered just before a crash, whose progress was not yet stored, is delivered once
  * more after the restart (the same files, replaced in place, and a second mail).
@@ -202,7 +205,6 @@ public final class ReportScheduler implements AutoCloseable {
     boolean retryPending = false;
     for (int i = 0; i < reports.size() && !Thread.currentThread().isInterrupted(); i++) {
       retryPending |= !catchUp(reports.get(i), perReport.get(i), now);
-      keepLease();
     }
     if (exports.isPresent()) {
       for (String tenant : exports.get().tenants()) {
@@ -210,13 +212,15 @@ public final class ReportScheduler implements AutoCloseable {
           break;
         }
         retryPending |= !exportIfDue(exports.get(), tenant, now);
-        keepLease();
       }
     }
     return nextWakeUp(now, retryPending);
   }
 
   /**
+   * Delivers the reports due since the stored progress. Nothing is written when nothing is due: the
+   * progress stays at the last cron time handled, which is where the next pass looks from.
+   *
    * @return false when a delivery failed and is to be retried
    */
   private boolean catchUp(ScheduledReport report, ReportSchedule schedule, Instant now) {
@@ -227,19 +231,28 @@ public final class ReportScheduler implements AutoCloseable {
       store.save(report.tenant(), key, new ScheduleProgress(now, 0));
       return true;
     }
-    ScheduleProgress progress = stored.get();
+    ScheduleProgress saved = stored.get();
+    ScheduleProgress progress = saved;
     String kind = report.kind().folderName();
     for (DueReport due : schedule.dueBetween(progress.checkedThrough(), now)) {
+      if (progress.covers(due.period())) {
+        // another cron time for a period already sent: each day (or month) goes out once
+        progress = new ScheduleProgress(due.firesAt(), 0, progress.lastPeriod());
+        continue;
+      }
       String what = kind + " report of tenant " + report.tenant() + " for " + due.period();
       if (!attempt(
           report.tenant(), key, kind, what, "given up", progress, () -> deliveries.deliver(due))) {
+        keepLease();
         return false;
       }
-      progress = new ScheduleProgress(due.firesAt(), 0);
+      progress = new ScheduleProgress(due.firesAt(), 0, due.period());
       store.save(report.tenant(), key, progress);
+      saved = progress;
+      keepLease();
     }
-    if (progress.checkedThrough().isBefore(now)) {
-      store.save(report.tenant(), key, new ScheduleProgress(now, 0));
+    if (!progress.equals(saved)) {
+      store.save(report.tenant(), key, progress);
     }
     return true;
   }
@@ -256,8 +269,7 @@ public final class ReportScheduler implements AutoCloseable {
     ScheduleProgress progress = stored.get();
     Optional<Instant> firesAt = plan.schedule().nextAfter(progress.checkedThrough());
     if (firesAt.isEmpty() || firesAt.get().isAfter(now)) {
-      store.save(tenant, EXPORTS_KEY, new ScheduleProgress(now, 0));
-      return true;
+      return true; // nothing due, nothing written
     }
     // exports are incremental: one run covers every missed cron time
     if (!attempt(
@@ -268,9 +280,11 @@ public final class ReportScheduler implements AutoCloseable {
         "given up until its next cron time",
         progress,
         () -> tenantExports.export(tenant))) {
+      keepLease();
       return false;
     }
     store.save(tenant, EXPORTS_KEY, new ScheduleProgress(now, 0));
+    keepLease();
     return true;
   }
 
@@ -298,7 +312,8 @@ public final class ReportScheduler implements AutoCloseable {
       if (interrupted(e)) {
         return false; // stopping: progress stays, the next start does it
       }
-      int attempts = progress.failedAttempts() + 1;
+      // a day too large to render stays too large: trying again reads the same rows
+      int attempts = e instanceof DailyRunTooLarge ? MAX_ATTEMPTS : progress.failedAttempts() + 1;
       if (attempts < MAX_ATTEMPTS) {
         count(kind, Outcome.FAILED);
         LOG.warn(
@@ -308,11 +323,15 @@ public final class ReportScheduler implements AutoCloseable {
             MAX_ATTEMPTS,
             causes(e),
             RETRY_DELAY);
-        store.save(tenant, key, new ScheduleProgress(progress.checkedThrough(), attempts));
+        store.save(tenant, key, progress.withFailedAttempts(attempts));
         return false;
       }
       count(kind, Outcome.ABANDONED);
-      LOG.error("scheduled {} failed {} times ({}); {}", what, attempts, causes(e), givenUp);
+      if (e instanceof DailyRunTooLarge) {
+        LOG.error("scheduled {} is too large to render ({}); given up", what, causes(e));
+      } else {
+        LOG.error("scheduled {} failed {} times ({}); {}", what, attempts, causes(e), givenUp);
+      }
       return true;
     }
   }
@@ -333,6 +352,10 @@ public final class ReportScheduler implements AutoCloseable {
     return b.isPresent() && b.get().isBefore(a) ? b.get() : a;
   }
 
+  /**
+   * Deliveries and exports are the slow steps of a pass: the lease is renewed after each (once its
+   * progress is stored), and an idle schedule does not touch it.
+   */
   private void keepLease() {
     leases.ifPresent(l -> l.renew(TASK_ID, owner, LEASE));
   }

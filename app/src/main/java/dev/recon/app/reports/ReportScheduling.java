@@ -2,9 +2,7 @@ package dev.recon.app.reports;
 
 import dev.recon.ingestion.schedule.TaskLeases;
 import dev.recon.ingestion.secret.SecretResolver;
-import dev.recon.reporting.ReconciliationRun;
 import dev.recon.reporting.delivery.DeliveryReceipt;
-import dev.recon.reporting.delivery.DueReport;
 import dev.recon.reporting.delivery.EmailDelivery;
 import dev.recon.reporting.delivery.ReportDelivery;
 import dev.recon.reporting.delivery.ReportDestination;
@@ -22,9 +20,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Puts a {@link ReportsPlan} to work in {@code recon run}: month-end packs from the ledger and the
- * casework store (as {@code recon report month-end} renders them), exports as {@code recon export}
- * writes them, progress in the database.
+ * Puts a {@link ReportsPlan} to work in {@code recon run}: daily reports rebuilt from the casework
+ * store and the ledger ({@link CaseworkDailyRuns}, rendered as a bounded run's report), month-end
+ * packs from the ledger and the casework store (as {@code recon report month-end} renders them),
+ * exports as {@code recon export} writes them, progress in the database.
  */
 public final class ReportScheduling {
 
@@ -53,6 +52,7 @@ public final class ReportScheduling {
       Optional<TaskLeases> leases) {
     MonthEndPackQueries monthEnd = new MonthEndPackQueries(app);
     OpenItems openItems = new CaseworkOpenItems(app);
+    CaseworkDailyRuns dailyRuns = new CaseworkDailyRuns(app);
     ReportDestination destination =
         plan.destination().map(StorageLocation::reportDestination).orElse(null);
     ReportScheduler.ReportDeliveries deliveries =
@@ -68,7 +68,7 @@ public final class ReportScheduling {
                               clock));
           DeliveryReceipt receipt =
               new ReportJobs(monthEnd, openItems, new ReportDelivery(destination, email))
-                  .run(due, ReportScheduling::noDailyRuns);
+                  .run(due, dailyRuns::of);
           return receipt.storedAt().size()
               + " file(s) stored"
               + receipt
@@ -97,10 +97,5 @@ public final class ReportScheduling {
         meters,
         clock,
         leases);
-  }
-
-  /** Daily schedules are refused by {@link ReportsConfigFile}; one here is a bug. */
-  private static ReconciliationRun noDailyRuns(DueReport due) {
-    throw new IllegalStateException("daily reports are not scheduled by recon run");
   }
 }

@@ -47,6 +47,8 @@ import java.util.Set;
  *   schedules:
  *     - {tenant: acme, kind: month-end, schedule: "0 6 1 * *", zone: Europe/Amsterdam,
  *        formats: [html, pdf, xlsx], recipients: [finance@acme.example]}
+ *     - {tenant: acme, kind: daily, schedule: "0 7 * * *", zone: Europe/Amsterdam,
+ *        formats: [html, csv]}             # the day before the cron time, in the zone
  * exports:
  *   schedule: "0 2 * * *"
  *   zone: UTC
@@ -70,10 +72,9 @@ public final class ReportsConfigFile {
 
   static final int DEFAULT_SMTP_PORT = 587;
 
-  static final String DAILY_REFUSED =
-      "daily reports are not scheduled by recon run: they come from each reconciliation run"
-          + " (`recon reconcile --report-formats`, or the out folder of a scheduled"
-          + " reconciliation); schedule kind month-end here";
+  /** The kinds a schedule names, as its storage folder does. */
+  static final String KINDS =
+      ReportKind.DAILY.folderName() + " or " + ReportKind.MONTH_END.folderName();
 
   record ReportsSection(
       String destination,
@@ -243,13 +244,16 @@ public final class ReportsConfigFile {
     }
     ReportKind kind = null;
     if (e.kind() == null) {
-      errors.add(where + ".kind: missing (month-end)");
-    } else if (ReportKind.DAILY.folderName().equals(e.kind())) {
-      errors.add(where + ".kind: " + DAILY_REFUSED);
-    } else if (ReportKind.MONTH_END.folderName().equals(e.kind())) {
-      kind = ReportKind.MONTH_END;
+      errors.add(where + ".kind: missing (" + KINDS + ")");
     } else {
-      errors.add(where + ".kind: '" + shorten(e.kind()) + "' is not month-end");
+      for (ReportKind k : ReportKind.values()) {
+        if (k.folderName().equals(e.kind())) {
+          kind = k;
+        }
+      }
+      if (kind == null) {
+        errors.add(where + ".kind: '" + shorten(e.kind()) + "' is not " + KINDS);
+      }
     }
     ZoneId zone = ScheduleKeys.zone(e.zone(), where, errors);
     CronSchedule cron = ScheduleKeys.cron(e.schedule(), zone, where, errors);

@@ -26,7 +26,7 @@ class RunCommandReportsConfigTest {
           smtp: {host: 127.0.0.1, username: recon@example.com,
                  password: "literal-smtp-password-1234", from: recon@example.com}
           schedules:
-            - {tenant: acme, kind: daily, schedule: "0 6 * * *", formats: [html]}
+            - {tenant: acme, kind: weekly, schedule: "0 6 * * *", formats: [html]}
         """
             .formatted(tmp.resolve("reports")));
 
@@ -37,7 +37,7 @@ class RunCommandReportsConfigTest {
     assertThat(run.err())
         .contains("reconciliations[0]: give at least one of")
         .contains("reports.smtp.password: secret reference must start with")
-        .contains("reports.schedules[0].kind: daily reports are not scheduled by recon run")
+        .contains("reports.schedules[0].kind: 'weekly' is not daily or month-end")
         .doesNotContain("literal-smtp-password-1234");
   }
 }

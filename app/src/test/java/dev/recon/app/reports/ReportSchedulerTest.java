@@ -1,8 +1,10 @@
 package dev.recon.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.ingestion.schedule.CronSchedule;
+import dev.recon.ingestion.schedule.TaskLeases;
 import dev.recon.reporting.delivery.DueReport;
 import dev.recon.reporting.delivery.ReportKind;
 import dev.recon.reporting.delivery.ReportSchedule;
@@ -11,6 +13,8 @@ import dev.recon.reporting.export.ExportFormat;
 import dev.recon.reporting.render.ReportFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class ReportSchedulerTest {
@@ -83,6 +89,7 @@ class ReportSchedulerTest {
   final List<String> delivered = new ArrayList<>();
   final List<String> exported = new ArrayList<>();
   int failuresToCome;
+  int tooLargeToCome;
 
   ReportScheduler scheduler(List<ScheduledReport> reports, Optional<ExportPlan> exports) {
     return new ReportScheduler(
@@ -90,6 +97,10 @@ class ReportSchedulerTest {
   }
 
   String deliver(DueReport due) throws IOException {
+    if (tooLargeToCome > 0) {
+      tooLargeToCome--;
+      throw new DailyRunTooLarge(due.schedule().tenant(), due.period(), "matches", 1);
+    }
     if (failuresToCome > 0) {
       failuresToCome--;
       throw new IOException("destination unavailable: finance@acme.example");
@@ -164,9 +175,158 @@ class ReportSchedulerTest {
     clock.set("2026-02-28T00:00:00Z");
     restarted.wakeUp();
     assertThat(delivered).containsExactly("acme 2026-01");
+    // idle passes wrote nothing: the progress is the last cron time handled and its period
     assertThat(store.rows.get("acme|" + ReportScheduler.stateKey(ACME)))
-        .containsEntry(ScheduleProgress.CHECKED_THROUGH, "2026-02-28T00:00:00Z")
-        .containsEntry(ScheduleProgress.FAILED_ATTEMPTS, "0");
+        .containsEntry(ScheduleProgress.CHECKED_THROUGH, "2026-02-01T06:00:00Z")
+        .containsEntry(ScheduleProgress.FAILED_ATTEMPTS, "0")
+        .containsEntry(ScheduleProgress.LAST_PERIOD, "2026-01");
+  }
+
+  static final ScheduledReport DAILY =
+      new ScheduledReport(
+          "acme",
+          ReportKind.DAILY,
+          "0 6 * * *",
+          ZoneId.of("Europe/Amsterdam"),
+          Set.of(ReportFormat.CSV),
+          List.of());
+
+  @Test
+  void aDailyScheduleMakesUpEachMissedDayOnceAfterARestart() {
+    scheduler(List.of(DAILY), Optional.empty()).wakeUp();
+    clock.set("2026-01-15T05:30:00Z"); // 06:30 in Amsterdam
+    scheduler(List.of(DAILY), Optional.empty()).wakeUp();
+    assertThat(delivered).containsExactly("acme 2026-01-14");
+
+    clock.set("2026-01-18T09:00:00Z"); // down for three cron times
+    ReportScheduler restarted = scheduler(List.of(DAILY), Optional.empty());
+    restarted.wakeUp();
+    assertThat(delivered)
+        .containsExactly(
+            "acme 2026-01-14", "acme 2026-01-15", "acme 2026-01-16", "acme 2026-01-17");
+    restarted.wakeUp();
+    scheduler(List.of(DAILY), Optional.empty()).wakeUp();
+    assertThat(delivered).hasSize(4);
+    assertThat(count("daily", "delivered")).isEqualTo(4);
+  }
+
+  @Test
+  void aCronFiringTwiceADaySendsEachDayOnce() {
+    ScheduledReport twice =
+        new ScheduledReport(
+            "acme",
+            ReportKind.DAILY,
+            "0 6,18 * * *",
+            ZoneOffset.UTC,
+            Set.of(ReportFormat.CSV),
+            List.of());
+    scheduler(List.of(twice), Optional.empty()).wakeUp(); // 2026-01-15T00:00Z
+    clock.set("2026-01-15T06:00:00Z");
+    scheduler(List.of(twice), Optional.empty()).wakeUp();
+    clock.set("2026-01-15T18:00:00Z");
+    scheduler(List.of(twice), Optional.empty()).wakeUp();
+    assertThat(delivered).containsExactly("acme 2026-01-14");
+
+    clock.set("2026-01-18T19:00:00Z"); // six cron times missed, three days
+    scheduler(List.of(twice), Optional.empty()).wakeUp();
+    assertThat(delivered)
+        .containsExactly(
+            "acme 2026-01-14", "acme 2026-01-15", "acme 2026-01-16", "acme 2026-01-17");
+    assertThat(store.rows.get("acme|" + ReportScheduler.stateKey(twice)))
+        .containsEntry(ScheduleProgress.CHECKED_THROUGH, "2026-01-18T18:00:00Z")
+        .containsEntry(ScheduleProgress.LAST_PERIOD, "2026-01-17");
+  }
+
+  @Test
+  void aDayTooLargeToRenderIsGivenUpAtOnceAndTheNextDayGoesOut() {
+    scheduler(List.of(DAILY), Optional.empty()).wakeUp();
+    clock.set("2026-01-16T05:30:00Z"); // the 14th and the 15th are due
+    tooLargeToCome = 1;
+    Instant next = scheduler(List.of(DAILY), Optional.empty()).wakeUp();
+    assertThat(count("daily", "abandoned")).isEqualTo(1);
+    assertThat(count("daily", "failed")).isZero();
+    assertThat(delivered).containsExactly("acme 2026-01-15");
+    assertThat(next).isNotEqualTo(clock.instant().plus(ReportScheduler.RETRY_DELAY));
+  }
+
+  /** Counts writes; loads pass through. */
+  static final class CountingStore implements ScheduleProgressStore {
+    final MapStore inner;
+    int saves;
+
+    CountingStore(MapStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Optional<ScheduleProgress> load(String tenant, String key) {
+      return inner.load(tenant, key);
+    }
+
+    @Override
+    public void save(String tenant, String key, ScheduleProgress progress) {
+      saves++;
+      inner.save(tenant, key, progress);
+    }
+  }
+
+  /** A database that answers nothing: a lease renewal through it fails the pass. */
+  static DataSource noDatabase(AtomicInteger connections) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                connections.incrementAndGet();
+                throw new SQLException("no database in this test");
+              }
+              if (method.getName().equals("toString")) {
+                return "no database";
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  @Test
+  void anIdlePassWritesNeitherProgressNorTheLease() {
+    ExportPlan plan =
+        new ExportPlan(
+            CronSchedule.parse("0 6 * * *", ZoneOffset.UTC),
+            List.of("acme", "globex"),
+            Set.of(ExportFormat.PARQUET),
+            List.of("postings"),
+            StorageLocation.parse("/tmp/never-written", null, null));
+    AtomicInteger connections = new AtomicInteger();
+    CountingStore counting = new CountingStore(store);
+    ReportScheduler s =
+        new ReportScheduler(
+            List.of(ACME, DAILY),
+            Optional.of(plan),
+            this::deliver,
+            this::export,
+            counting,
+            meters,
+            clock,
+            Optional.of(new TaskLeases(noDatabase(connections))));
+    s.wakeUp(); // new schedules: their start is stored, once
+    assertThat(counting.saves).isEqualTo(4);
+
+    counting.saves = 0;
+    clock.set("2026-01-15T01:30:00Z"); // nothing due before 05:00
+    s.wakeUp();
+    clock.set("2026-01-15T04:59:59Z");
+    s.wakeUp();
+    assertThat(counting.saves).isZero();
+    assertThat(connections).hasValue(0);
+    assertThat(delivered).isEmpty();
+    assertThat(exported).isEmpty();
+
+    // a pass with work writes what changed and renews the lease after each delivery or export
+    clock.set("2026-01-15T05:00:00Z"); // 06:00 in Amsterdam: the daily report
+    assertThatThrownBy(s::wakeUp).hasRootCauseInstanceOf(SQLException.class);
+    assertThat(connections.get()).isPositive();
+    assertThat(delivered).containsExactly("acme 2026-01-14");
   }
 
   @Test

@@ -126,7 +126,7 @@ class ReportsConfigFileTest {
     assertThat(errors)
         .containsExactlyInAnyOrder(
             "recon.yaml: reports.schedules[0].tenant: missing or not a tenant id",
-            "recon.yaml: reports.schedules[0].kind: 'quarterly' is not month-end",
+            "recon.yaml: reports.schedules[0].kind: 'quarterly' is not daily or month-end",
             "recon.yaml: reports.schedules[0].zone: 'Nowhere/Land' is not a time zone",
             errors.stream()
                 .filter(e -> e.startsWith("recon.yaml: reports.schedules[0].schedule: "))
@@ -134,7 +134,7 @@ class ReportsConfigFileTest {
                 .orElse("a cron error of schedules[0]"),
             "recon.yaml: reports.schedules[0].formats[1]: not one of html, pdf, xlsx, csv",
             "recon.yaml: reports.schedules[0].recipients[1]: not an email address",
-            "recon.yaml: reports.schedules[1].kind: missing (month-end)",
+            "recon.yaml: reports.schedules[1].kind: missing (daily or month-end)",
             "recon.yaml: reports.schedules[1].formats: missing (one or more of html, pdf, xlsx,"
                 + " csv)",
             "recon.yaml: reports.destination: missing (a folder or s3://bucket/prefix/)",
@@ -149,23 +149,65 @@ class ReportsConfigFileTest {
   }
 
   @Test
-  void dailySchedulesAreRefusedSayingWhereDailyReportsComeFrom() {
+  void dailySchedulesAreAcceptedBesideMonthEndOnesAndValidatedAlike() {
+    ReportsConfigFile.Contents c =
+        parse(
+            """
+            reports:
+              destination: /data/reports
+              schedules:
+                - {tenant: acme, kind: daily, schedule: "0 7 * * *", zone: Europe/Amsterdam,
+                   formats: [html, csv]}
+                - {tenant: acme, kind: month-end, schedule: "0 7 1 * *", formats: [pdf]}
+            """);
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.plan().reports())
+        .containsExactly(
+            new ScheduledReport(
+                "acme",
+                ReportKind.DAILY,
+                "0 7 * * *",
+                ZoneId.of("Europe/Amsterdam"),
+                Set.of(ReportFormat.HTML, ReportFormat.CSV),
+                List.of()),
+            new ScheduledReport(
+                "acme",
+                ReportKind.MONTH_END,
+                "0 7 1 * *",
+                ZoneOffset.UTC,
+                Set.of(ReportFormat.PDF),
+                List.of()));
+
     List<String> errors =
         parse(
                 """
                 reports:
-                  destination: /data/reports
                   schedules:
-                    - {tenant: acme, kind: daily, schedule: "0 6 * * *", formats: [html]}
+                    - {tenant: acme, kind: daily, schedule: "0 7 * * *", formats: [html]}
+                    - {tenant: acme, kind: daily, schedule: "0 7 * * *", formats: [csv]}
+                    - {tenant: acme, kind: Daily, schedule: "0 25 * * *", formats: []}
                 """)
             .errors();
     assertThat(errors)
-        .singleElement()
-        .satisfies(
-            e ->
-                assertThat(e)
-                    .startsWith("recon.yaml: reports.schedules[0].kind: daily reports")
-                    .contains("recon reconcile --report-formats"));
+        .contains(
+            "recon.yaml: reports.destination: missing (a folder or s3://bucket/prefix/)",
+            "recon.yaml: reports.schedules[1]: the same tenant, kind, schedule and zone as an"
+                + " earlier entry",
+            "recon.yaml: reports.schedules[2].kind: 'Daily' is not daily or month-end",
+            "recon.yaml: reports.schedules[2].formats: missing (one or more of html, pdf, xlsx,"
+                + " csv)")
+        .anyMatch(e -> e.startsWith("recon.yaml: reports.schedules[2].schedule: "));
+    assertThat(
+            parse(
+                    """
+                    reports:
+                      destination: /data/reports
+                      schedules:
+                        - {tenant: acme, kind: daily, schedule: "0 7 * * *", formats: [html]}
+                    """)
+                .plan()
+                .destination())
+        .isPresent();
   }
 
   @Test

@@ -134,7 +134,8 @@ class ScheduledMonthEndIT {
         assertThat(rs.getString(2)).isEqualTo(ReportScheduler.EXPORTS_KEY);
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(2)).isEqualTo("month-end 0 6 1 * * UTC");
-        assertThat(rs.getString(3)).isEqualTo("2026-02-01T06:30:00Z");
+        // the restarted pass had nothing due and wrote nothing: the cron time handled stays
+        assertThat(rs.getString(3)).isEqualTo("2026-02-01T06:00:00Z");
         assertThat(rs.next()).isFalse();
       }
     } finally {

@@ -113,6 +113,27 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void kafkaTlsFilesAreAnOptionalReadOnlySecretOnEveryJobPod() {
+    for (JsonNode d : ofKind("FlinkDeployment")) {
+      JsonNode pod = d.path("spec").path("podTemplate").path("spec");
+      JsonNode volume = null;
+      for (JsonNode v : pod.path("volumes")) {
+        if (v.path("name").asText().equals("kafka-tls")) {
+          volume = v;
+        }
+      }
+      assertThat(volume).as("kafka-tls volume").isNotNull();
+      assertThat(volume.path("secret").path("secretName").asText()).isEqualTo("recon-kafka-tls");
+      // a deployment without mutual TLS or a private CA has no such secret and must still start
+      assertThat(volume.path("secret").path("optional").asBoolean(false)).isTrue();
+      JsonNode mount = pod.path("containers").get(0).path("volumeMounts").get(0);
+      assertThat(mount.path("name").asText()).isEqualTo("kafka-tls");
+      assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/recon/kafka-tls");
+      assertThat(mount.path("readOnly").asBoolean(false)).isTrue();
+    }
+  }
+
+  @Test
   void noSecretObjectsInTheManifests() {
     assertThat(ofKind("Secret")).isEmpty();
   }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * Where the platform's pieces are. Anything not given here, in the environment or in the config
  * file runs embedded. Passwords are deliberately not options (they would show in the process list):
  * use RECON_DB_PASSWORD / RECON_APP_DB_PASSWORD / RECON_KAFKA_SASL_PASSWORD /
- * RECON_KAFKA_TRUSTSTORE_PASSWORD or the config file, each as a value or a secret reference.
+ * RECON_KAFKA_TRUSTSTORE_PASSWORD / RECON_KAFKA_KEYSTORE_PASSWORD or the config file, each as a
+ * value or a secret reference.
  */
 final class PlatformOptions {
 
@@ -78,6 +79,15 @@ final class PlatformOptions {
   String kafkaTruststore;
 
   @Option(
+      names = "--kafka-keystore",
+      paramLabel = "FILE",
+      description =
+          "client key and certificate chain for Kafka mutual TLS (SSL or SASL_SSL): .p12/.pfx"
+              + " (password: RECON_KAFKA_KEYSTORE_PASSWORD), or .pem with an unencrypted PKCS#8"
+              + " key (no password)")
+  String kafkaKeystore;
+
+  @Option(
       names = "--db-url",
       paramLabel = "JDBC_URL",
       description = "PostgreSQL (jdbc:postgresql://...)")
@@ -116,6 +126,7 @@ final class PlatformOptions {
     put(flags, PlatformSetting.KAFKA_SASL_MECHANISM, kafkaSaslMechanism);
     put(flags, PlatformSetting.KAFKA_SASL_USERNAME, kafkaSaslUsername);
     put(flags, PlatformSetting.KAFKA_TRUSTSTORE, kafkaTruststore);
+    put(flags, PlatformSetting.KAFKA_KEYSTORE, kafkaKeystore);
     put(flags, PlatformSetting.DB_URL, dbUrl);
     put(flags, PlatformSetting.DB_USER, dbUser);
     put(flags, PlatformSetting.APP_DB_USER, appDbUser);

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
           + " --db-password-env (default "
           + ClusterJobs.DEFAULT_PASSWORD_ENV
           + ") or the file --db-password-file, and the Kafka passwords likewise"
-          + " (--kafka-sasl-password-file/-env, --kafka-truststore-password-file/-env); they"
+          + " (--kafka-sasl-password-file/-env, --kafka-truststore-password-file/-env,"
+          + " --kafka-keystore-password-file/-env); they"
           + " never go into the job's arguments. --job-arg=--mode=production refuses plaintext.",
       "Application mode: run recon-jobs.jar's entry class dev.recon.app.cluster.ClusterJobs with"
           + " the same arguments (--job normalize|match --kafka ...), one cluster per job."

@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
  * <p>Arguments: {@code --job normalize|match --kafka HOST:PORT [--mode production]
  * [--kafka-security-protocol P --kafka-sasl-mechanism M --kafka-sasl-username U
  * (--kafka-sasl-password-file F | --kafka-sasl-password-env N) --kafka-truststore F
- * (--kafka-truststore-password-file F | --kafka-truststore-password-env N)] [--db-url URL --db-user
+ * (--kafka-truststore-password-file F | --kafka-truststore-password-env N) --kafka-keystore F
+ * (--kafka-keystore-password-file F | --kafka-keystore-password-env N)] [--db-url URL --db-user
  * USER (--db-password-file FILE | --db-password-env NAME)] [--checkpoint-interval 2s]
  * [--restart-attempts N] [--max-out-of-orderness 1h] [--source-idleness 1m]
  * [--decide-at-window-end] [--as-of INSTANT] [--posting-rules [TENANT=]FILE ...]}. Each connection
@@ -99,6 +100,8 @@ public final class ClusterJobs implements Callable<Integer> {
               PlatformSetting.KAFKA_SASL_PASSWORD,
               PlatformSetting.KAFKA_TRUSTSTORE,
               PlatformSetting.KAFKA_TRUSTSTORE_PASSWORD,
+              PlatformSetting.KAFKA_KEYSTORE,
+              PlatformSetting.KAFKA_KEYSTORE_PASSWORD,
               PlatformSetting.DB_URL,
               PlatformSetting.APP_DB_USER,
               PlatformSetting.APP_DB_PASSWORD));

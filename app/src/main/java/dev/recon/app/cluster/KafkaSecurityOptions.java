@@ -65,6 +65,28 @@ public final class KafkaSecurityOptions {
       description = "variable holding the PKCS12 password")
   String truststorePasswordVariable;
 
+  @Option(
+      names = "--kafka-keystore",
+      paramLabel = "FILE",
+      description =
+          "client key and certificate chain for mutual TLS, PKCS12 or PEM (unencrypted PKCS#8"
+              + " key), on every Flink node (default: $RECON_KAFKA_KEYSTORE)")
+  String keystore;
+
+  @Option(
+      names = "--kafka-keystore-password-file",
+      paramLabel = "FILE",
+      description =
+          "file holding the PKCS12 keystore's password (default:"
+              + " $RECON_KAFKA_KEYSTORE_PASSWORD)")
+  String keystorePasswordFile;
+
+  @Option(
+      names = "--kafka-keystore-password-env",
+      paramLabel = "NAME",
+      description = "variable holding the keystore password")
+  String keystorePasswordVariable;
+
   /**
    * The options given, as settings whose origin is the option; a password as a reference to its
    * file or variable. Conflicting options are added to {@code errors}.
@@ -75,12 +97,16 @@ public final class KafkaSecurityOptions {
     put(given, PlatformSetting.KAFKA_SASL_MECHANISM, "--kafka-sasl-mechanism", saslMechanism);
     put(given, PlatformSetting.KAFKA_SASL_USERNAME, "--kafka-sasl-username", saslUsername);
     put(given, PlatformSetting.KAFKA_TRUSTSTORE, "--kafka-truststore", truststore);
+    put(given, PlatformSetting.KAFKA_KEYSTORE, "--kafka-keystore", keystore);
     saslPassword()
         .reference(errors)
         .ifPresent(v -> given.put(PlatformSetting.KAFKA_SASL_PASSWORD, v));
     truststorePassword()
         .reference(errors)
         .ifPresent(v -> given.put(PlatformSetting.KAFKA_TRUSTSTORE_PASSWORD, v));
+    keystorePassword()
+        .reference(errors)
+        .ifPresent(v -> given.put(PlatformSetting.KAFKA_KEYSTORE_PASSWORD, v));
     return given;
   }
 
@@ -93,6 +119,8 @@ public final class KafkaSecurityOptions {
     args.addAll(saslPassword().arguments());
     add(args, "--kafka-truststore", truststore);
     args.addAll(truststorePassword().arguments());
+    add(args, "--kafka-keystore", keystore);
+    args.addAll(keystorePassword().arguments());
     return args;
   }
 
@@ -110,6 +138,14 @@ public final class KafkaSecurityOptions {
         truststorePasswordFile,
         "--kafka-truststore-password-env",
         truststorePasswordVariable);
+  }
+
+  private PasswordLocation keystorePassword() {
+    return new PasswordLocation(
+        "--kafka-keystore-password-file",
+        keystorePasswordFile,
+        "--kafka-keystore-password-env",
+        keystorePasswordVariable);
   }
 
   private static void put(

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * recon.kafka.bootstrap}, {@code recon.kafka.securityProtocol}, {@code recon.db.url}, {@code
  * recon.db.appUser}, ...); besides those: {@value #JOB}, {@value #DB_CREDENTIALS_SECRET}, {@value
  * #CONSUMER_GROUP_PREFIX} and {@value #AWS_REGION}. Secrets are references ({@code aws-sm:...})
- * here: a literal one is refused in production mode, as in the config file.
+ * here: a literal one is refused in production mode, as in the config file. A client keystore
+ * (mutual TLS) is refused: it is a file on every Flink node, and Managed Flink mounts none; its
+ * clients authenticate with MSK IAM instead.
  *
  * @param settings the settings given, each with the property as its origin
  * @param job the value of {@value #JOB}, or null
@@ -49,6 +51,10 @@ record ManagedFlinkSettings(
 
   private static final String PREFIX = "recon.";
 
+  /** Settings a cluster job reads elsewhere but Managed Flink cannot provide. */
+  static final Set<PlatformSetting> NOT_ON_MANAGED_FLINK =
+      Set.of(PlatformSetting.KAFKA_KEYSTORE, PlatformSetting.KAFKA_KEYSTORE_PASSWORD);
+
   ManagedFlinkSettings {
     settings = Map.copyOf(settings);
   }
@@ -65,8 +71,12 @@ record ManagedFlinkSettings(
   static ManagedFlinkSettings of(ManagedFlinkProperties properties, List<String> errors) {
     Map<String, PlatformSetting> keys = new LinkedHashMap<>();
     for (PlatformSetting setting : ClusterJobs.SETTINGS) {
-      keys.put(key(setting), setting);
+      if (!NOT_ON_MANAGED_FLINK.contains(setting)) {
+        keys.put(key(setting), setting);
+      }
     }
+    Set<String> refused = new TreeSet<>();
+    NOT_ON_MANAGED_FLINK.forEach(s -> refused.add(key(s)));
     Set<String> others = Set.of(JOB, DB_CREDENTIALS_SECRET, CONSUMER_GROUP_PREFIX, AWS_REGION);
     Map<PlatformSetting, SourcedValue> settings = new EnumMap<>(PlatformSetting.class);
     Set<String> unknown = new TreeSet<>();
@@ -75,7 +85,17 @@ record ManagedFlinkSettings(
         .forEach(
             (key, value) -> {
               PlatformSetting setting = keys.get(key);
-              if (setting != null) {
+              if (refused.contains(key)) {
+                errors.add(
+                    origin(properties, key)
+                        + ": a client keystore (Kafka mutual TLS) is a file on every Flink node,"
+                        + " which Managed Flink cannot mount; authenticate with MSK IAM instead"
+                        + " ("
+                        + key(PlatformSetting.KAFKA_SECURITY_PROTOCOL)
+                        + " = SASL_SSL, "
+                        + key(PlatformSetting.KAFKA_SASL_MECHANISM)
+                        + " = AWS_MSK_IAM)");
+              } else if (setting != null) {
                 settings.put(setting, new SourcedValue(value, origin(properties, key)));
               } else if (!others.contains(key)) {
                 unknown.add(key);

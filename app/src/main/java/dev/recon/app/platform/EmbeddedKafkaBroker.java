@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -36,6 +37,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final int NODE_ID = 1;
   private static final String BROKER_LISTENER = "PLAINTEXT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final String TLS_LISTENER = "TLS";
   private static final String META_PROPERTIES = "meta.properties";
 
   /**
@@ -60,12 +62,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final Path logDir;
   private final int brokerPort;
+  private final int tlsPort;
   private boolean closed;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort, int tlsPort) {
     this.server = server;
     this.logDir = logDir;
     this.brokerPort = brokerPort;
+    this.tlsPort = tlsPort;
+  }
+
+  /**
+   * A TLS listener beside the plaintext one, which requires a client certificate signed by a CA in
+   * {@code truststore}: for tests of recon's mutual TLS clients.
+   *
+   * @param keystore the broker's PKCS12 keystore (key and certificate for 127.0.0.1)
+   * @param password the keystore's password
+   * @param truststore PEM file of the CAs whose client certificates are accepted
+   */
+  record TlsListener(Path keystore, String password, Path truststore) {
+    @Override
+    public String toString() {
+      return "TlsListener[keystore=" + keystore + ", truststore=" + truststore + "]";
+    }
   }
 
   /**
@@ -84,13 +103,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   static EmbeddedKafkaBroker start(Path logDir, PortPairs portPairs) throws IOException {
+    return start(logDir, portPairs, null);
+  }
+
+  /** As {@link #start(Path)}, with a {@link TlsListener} at {@link #tlsBootstrapServers()}. */
+  static EmbeddedKafkaBroker startWithTls(Path logDir, TlsListener tls) throws IOException {
+    return start(logDir, () -> LoopbackPorts.free(3), tls);
+  }
+
+  private static EmbeddedKafkaBroker start(Path logDir, PortPairs portPairs, TlsListener tls)
+      throws IOException {
     Path dir = logDir.toAbsolutePath();
     Files.createDirectories(dir);
     RuntimeException lastBindFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       List<Integer> ports = portPairs.next();
       int brokerPort = ports.get(0);
+      int tlsPort = tls == null ? -1 : ports.get(2);
       Map<String, Object> properties = brokerProperties(dir, brokerPort, ports.get(1));
+      if (tls != null) {
+        addTlsListener(properties, tlsPort, tls);
+      }
       formatIfNew(properties, dir);
       KafkaConfig config = new KafkaConfig(properties, false);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -102,7 +135,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             brokerPort,
             (System.nanoTime() - startedAt) / 1_000_000,
             dir);
-        return new EmbeddedKafkaBroker(server, dir, brokerPort);
+        return new EmbeddedKafkaBroker(server, dir, brokerPort, tlsPort);
       } catch (RuntimeException e) {
         stopQuietly(server);
         // Kafka reports a bind failure through its fatal fault handler, which loses the cause:
@@ -120,6 +153,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** Bootstrap servers for clients: {@code 127.0.0.1:<port>}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
+  }
+
+  /** Bootstrap servers of the {@link TlsListener}: {@code 127.0.0.1:<port>}. */
+  String tlsBootstrapServers() {
+    if (tlsPort < 0) {
+      throw new IllegalStateException("this broker has no TLS listener");
+    }
+    return "127.0.0.1:" + tlsPort;
   }
 
   public Path logDir() {
@@ -187,6 +228,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // only the small internal compacted topics use it here.
     p.put("log.cleaner.dedupe.buffer.size", Integer.toString(LOG_CLEANER_DEDUPE_BUFFER_BYTES));
     return p;
+  }
+
+  /** The TLS listener; brokers and the controller keep talking over their plaintext listeners. */
+  private static void addTlsListener(Map<String, Object> p, int port, TlsListener tls) {
+    String address = TLS_LISTENER + "://127.0.0.1:" + port;
+    p.put("listeners", p.get("listeners") + "," + address);
+    p.put("advertised.listeners", p.get("advertised.listeners") + "," + address);
+    p.put(
+        "listener.security.protocol.map",
+        p.get("listener.security.protocol.map") + "," + TLS_LISTENER + ":SSL");
+    String prefix = "listener.name." + TLS_LISTENER.toLowerCase(Locale.ROOT) + ".";
+    p.put(prefix + "ssl.client.auth", "required");
+    p.put(prefix + "ssl.keystore.type", "PKCS12");
+    p.put(prefix + "ssl.keystore.location", tls.keystore().toString());
+    p.put(prefix + "ssl.keystore.password", tls.password());
+    p.put(prefix + "ssl.truststore.type", "PEM");
+    p.put(prefix + "ssl.truststore.location", tls.truststore().toString());
   }
 
   /**

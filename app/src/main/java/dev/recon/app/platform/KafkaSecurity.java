@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * How every Kafka client of recon authenticates and encrypts: the security protocol, SASL login and
- * the truststore. One value shared by admin clients, consumers, producers and the Flink jobs'
- * sources and sinks, so no client is left on a plaintext connection by accident.
+ * How every Kafka client of recon authenticates and encrypts: the security protocol, SASL login,
+ * the truststore and, for mutual TLS, the client keystore. One value shared by admin clients,
+ * consumers, producers and the Flink jobs' sources and sinks, so no client is left on a plaintext
+ * connection by accident.
  *
  * @param protocol the Kafka {@code security.protocol}
  * @param saslMechanism SASL mechanism; required with SASL_SSL and SASL_PLAINTEXT, null otherwise
@@ -19,6 +21,10 @@ import java.util.Optional;
  *     mechanism that has a login, null for MSK IAM
  * @param truststore CA certificates to trust (PEM or PKCS12); null: the JVM's default trust
  * @param truststorePassword password of a PKCS12 truststore; null for PEM
+ * @param keystore the client's private key and certificate chain for mutual TLS (PKCS12, or PEM
+ *     with an unencrypted PKCS#8 key); null: no client certificate
+ * @param keystorePassword password of a PKCS12 keystore (already resolved from its secret
+ *     reference); null for PEM
  */
 public record KafkaSecurity(
     Protocol protocol,
@@ -26,7 +32,9 @@ public record KafkaSecurity(
     String saslUsername,
     String saslPassword,
     Path truststore,
-    String truststorePassword) {
+    String truststorePassword,
+    Path keystore,
+    String keystorePassword) {
 
   /** Kafka's {@code security.protocol} values. */
   public enum Protocol {
@@ -96,12 +104,12 @@ public record KafkaSecurity(
     }
   }
 
-  /** The type Kafka needs for a truststore file, from its name. */
-  enum TruststoreType {
+  /** The type Kafka needs for a truststore or keystore file, from its name. */
+  enum StoreType {
     PEM,
     PKCS12;
 
-    static Optional<TruststoreType> of(Path file) {
+    static Optional<StoreType> of(Path file) {
       String name = file.getFileName() == null ? "" : file.getFileName().toString();
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".pem") || lower.endsWith(".crt") || lower.endsWith(".cer")) {
@@ -115,7 +123,13 @@ public record KafkaSecurity(
   }
 
   private static final KafkaSecurity PLAINTEXT_ONLY =
-      new KafkaSecurity(Protocol.PLAINTEXT, null, null, null, null, null);
+      new KafkaSecurity(Protocol.PLAINTEXT, null, null, null, null, null, null, null);
+
+  /**
+   * A client keystore without a private key and certificate chain inside is not one; a named
+   * certificate file ({@code .crt}, {@code .cer}) holds certificates only.
+   */
+  private static final Set<String> KEYSTORE_SUFFIXES_WITHOUT_KEY = Set.of(".crt", ".cer");
 
   public KafkaSecurity {
     Objects.requireNonNull(protocol, "protocol");
@@ -139,14 +153,35 @@ public record KafkaSecurity(
         saslMechanism != null || (saslUsername == null && saslPassword == null),
         "SASL login without a SASL protocol");
     check(truststore == null || protocol.encrypted(), "a truststore without SSL");
-    check(truststore == null || TruststoreType.of(truststore).isPresent(), "truststore type");
+    check(truststore == null || StoreType.of(truststore).isPresent(), "truststore type");
     check(truststore != null || truststorePassword == null, "truststore password alone");
+    check(keystore == null || protocol.encrypted(), "a client keystore without SSL");
+    check(keystore == null || keystoreType(keystore).isPresent(), "client keystore type");
+    check(keystore != null || keystorePassword == null, "client keystore password alone");
+    check(
+        keystore == null
+            || (keystoreType(keystore).orElse(null) == StoreType.PKCS12)
+                == (keystorePassword != null),
+        "a client keystore password exactly with PKCS12");
   }
 
   private static void check(boolean valid, String what) {
     if (!valid) {
       throw new IllegalArgumentException("Invalid Kafka security: " + what);
     }
+  }
+
+  /**
+   * The type of a client keystore file from its name: {@code .pem} (private key and certificate
+   * chain) or PKCS12; empty for anything else, certificate-only names included.
+   */
+  static Optional<StoreType> keystoreType(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (KEYSTORE_SUFFIXES_WITHOUT_KEY.stream().anyMatch(lower::endsWith)) {
+      return Optional.empty();
+    }
+    return StoreType.of(file);
   }
 
   /** No encryption, no login: the embedded broker, and only in development elsewhere. */
@@ -175,11 +210,21 @@ public record KafkaSecurity(
       }
     }
     if (truststore != null) {
-      TruststoreType type = TruststoreType.of(truststore).orElseThrow();
+      StoreType type = StoreType.of(truststore).orElseThrow();
       p.put("ssl.truststore.type", type.name());
       p.put("ssl.truststore.location", truststore.toString());
       if (truststorePassword != null) {
         p.put("ssl.truststore.password", truststorePassword);
+      }
+    }
+    if (keystore != null) {
+      StoreType type = keystoreType(keystore).orElseThrow();
+      p.put("ssl.keystore.type", type.name());
+      p.put("ssl.keystore.location", keystore.toString());
+      if (keystorePassword != null) {
+        // Kafka refuses a store password for a PEM keystore: its password is the key's
+        p.put(
+            type == StoreType.PEM ? "ssl.key.password" : "ssl.keystore.password", keystorePassword);
       }
     }
     return p;
@@ -210,6 +255,9 @@ public record KafkaSecurity(
                 + truststore
                 + ", truststorePassword="
                 + Secrets.mask(truststorePassword))
+        + (keystore == null
+            ? ""
+            : ", keystore=" + keystore + ", keystorePassword=" + Secrets.mask(keystorePassword))
         + "}";
   }
 }

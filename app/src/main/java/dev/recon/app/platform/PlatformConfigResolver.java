@@ -13,6 +13,8 @@ import static dev.recon.app.platform.PlatformSetting.DB_URL;
 import static dev.recon.app.platform.PlatformSetting.DB_USER;
 import static dev.recon.app.platform.PlatformSetting.FLINK;
 import static dev.recon.app.platform.PlatformSetting.KAFKA;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_KEYSTORE;
+import static dev.recon.app.platform.PlatformSetting.KAFKA_KEYSTORE_PASSWORD;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_PARTITIONS;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_REPLICATION_FACTOR;
 import static dev.recon.app.platform.PlatformSetting.KAFKA_SASL_MECHANISM;
@@ -477,7 +479,9 @@ public final class PlatformConfigResolver {
             KAFKA_SASL_USERNAME,
             KAFKA_SASL_PASSWORD,
             KAFKA_TRUSTSTORE,
-            KAFKA_TRUSTSTORE_PASSWORD);
+            KAFKA_TRUSTSTORE_PASSWORD,
+            KAFKA_KEYSTORE,
+            KAFKA_KEYSTORE_PASSWORD);
     if (!settings.has(KAFKA)) {
       for (PlatformSetting s : security) {
         if (settings.has(s)) {
@@ -563,15 +567,15 @@ public final class PlatformConfigResolver {
           in.text(KAFKA_TRUSTSTORE).flatMap(v -> in.path(KAFKA_TRUSTSTORE, v)).orElse(null);
       truststorePassword = in.secret(KAFKA_TRUSTSTORE_PASSWORD).orElse(null);
       if (truststore != null) {
-        Optional<KafkaSecurity.TruststoreType> type = KafkaSecurity.TruststoreType.of(truststore);
+        Optional<KafkaSecurity.StoreType> type = KafkaSecurity.StoreType.of(truststore);
         if (type.isEmpty()) {
           in.error(
               KAFKA_TRUSTSTORE,
               "name a PEM (.pem, .crt, .cer) or PKCS12 (.p12, .pfx, .pkcs12) file");
-        } else if (type.get() == KafkaSecurity.TruststoreType.PKCS12
+        } else if (type.get() == KafkaSecurity.StoreType.PKCS12
             && !settings.has(KAFKA_TRUSTSTORE_PASSWORD)) {
           in.requireWith(KAFKA_TRUSTSTORE_PASSWORD, KAFKA_TRUSTSTORE);
-        } else if (type.get() == KafkaSecurity.TruststoreType.PEM
+        } else if (type.get() == KafkaSecurity.StoreType.PEM
             && settings.has(KAFKA_TRUSTSTORE_PASSWORD)) {
           in.error(
               KAFKA_TRUSTSTORE_PASSWORD, "a PEM truststore has no password (Kafka refuses one)");
@@ -589,11 +593,71 @@ public final class PlatformConfigResolver {
         }
       }
     }
+    Path keystore = null;
+    String keystorePassword = null;
+    if (ssl) {
+      keystore = in.text(KAFKA_KEYSTORE).flatMap(v -> in.path(KAFKA_KEYSTORE, v)).orElse(null);
+      keystorePassword = in.secret(KAFKA_KEYSTORE_PASSWORD).orElse(null);
+      if (keystore != null) {
+        clientKeystore(in, keystore, keystorePassword);
+      } else if (settings.has(KAFKA_KEYSTORE_PASSWORD)) {
+        in.error(KAFKA_KEYSTORE_PASSWORD, "is set without " + KAFKA_KEYSTORE.filePath());
+      }
+    } else {
+      for (PlatformSetting s : List.of(KAFKA_KEYSTORE, KAFKA_KEYSTORE_PASSWORD)) {
+        if (settings.has(s)) {
+          in.error(
+              s,
+              "is set but the security protocol is "
+                  + protocol
+                  + " (a client certificate needs SSL or SASL_SSL)");
+        }
+      }
+    }
     if (in.errors.size() > before) {
       return null;
     }
     return new KafkaSecurity(
-        protocol, mechanism, username, password, truststore, truststorePassword);
+        protocol,
+        mechanism,
+        username,
+        password,
+        truststore,
+        truststorePassword,
+        keystore,
+        keystorePassword);
+  }
+
+  /**
+   * Checks the client keystore of mutual TLS: its type from the name, then the file with its
+   * password ({@link ClientKeystoreFile}). A password that did not resolve was reported already.
+   */
+  private static void clientKeystore(Reader in, Path keystore, String password) {
+    Optional<KafkaSecurity.StoreType> type = KafkaSecurity.keystoreType(keystore);
+    if (type.isEmpty()) {
+      in.error(
+          KAFKA_KEYSTORE,
+          "name a PKCS12 (.p12, .pfx, .pkcs12) or PEM (.pem) file holding the client's private key"
+              + " and certificate chain");
+      return;
+    }
+    boolean passwordGiven = in.settings.has(KAFKA_KEYSTORE_PASSWORD);
+    if (type.get() == KafkaSecurity.StoreType.PKCS12 && !passwordGiven) {
+      in.requireWith(KAFKA_KEYSTORE_PASSWORD, KAFKA_KEYSTORE);
+    } else if (type.get() == KafkaSecurity.StoreType.PEM && passwordGiven) {
+      in.error(
+          KAFKA_KEYSTORE_PASSWORD,
+          "a PEM keystore has no password (its key is unencrypted PKCS#8); use a PKCS12 keystore"
+              + " for one");
+    }
+    Optional<ClientKeystoreFile.Problem> problem =
+        ClientKeystoreFile.check(keystore, type.get(), password);
+    if (problem.isEmpty() || (problem.get().aboutPassword() && password == null)) {
+      return; // fine, or the missing or unresolved password was reported already
+    }
+    in.error(
+        problem.get().aboutPassword() ? KAFKA_KEYSTORE_PASSWORD : KAFKA_KEYSTORE,
+        problem.get().text());
   }
 
   /** Reads values and collects errors; a bad value reads as absent so checking carries on. */

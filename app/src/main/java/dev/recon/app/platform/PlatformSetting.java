@@ -32,6 +32,14 @@ public enum PlatformSetting {
       "kafka",
       "truststorePassword",
       true),
+  /** The client's private key and certificate chain for mutual TLS (PKCS12 or PEM). */
+  KAFKA_KEYSTORE("--kafka-keystore", "RECON_KAFKA_KEYSTORE", "kafka", "keystore", false),
+  KAFKA_KEYSTORE_PASSWORD(
+      "--kafka-keystore-password",
+      "RECON_KAFKA_KEYSTORE_PASSWORD",
+      "kafka",
+      "keystorePassword",
+      true),
   DB_URL("--db-url", "RECON_DB_URL", "db", "url", false),
   DB_USER("--db-user", "RECON_DB_USER", "db", "user", false),
   DB_PASSWORD("--db-password", "RECON_DB_PASSWORD", "db", "password", true),

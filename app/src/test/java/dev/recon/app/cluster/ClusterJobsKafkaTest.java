@@ -4,6 +4,7 @@ import static dev.recon.app.cluster.ClusterJobsFixture.writeRuntimeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.app.platform.TestKafkaCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -159,5 +160,72 @@ class ClusterJobsKafkaTest {
             "recon.kafka.saslUsername (" + file + "): is set but AWS_MSK_IAM has no username")
         .hasMessageContaining(
             "AWS_MSK_IAM needs the security protocol SASL_SSL, not SASL_PLAINTEXT");
+  }
+
+  @Test
+  void mutualTlsWithAClientKeystoreFromTheOptions() throws Exception {
+    Path keystore = TestKafkaCertificates.selfSignedKeystore(dir.resolve("client.p12"));
+
+    Properties p =
+        clientProperties(
+            Map.of("KEYSTORE_PW", TestKafkaCertificates.PASSWORD),
+            "--job=normalize",
+            "--kafka=b:9094",
+            "--kafka-security-protocol=SSL",
+            "--kafka-keystore=" + keystore,
+            "--kafka-keystore-password-env=KEYSTORE_PW");
+
+    assertThat(p)
+        .containsEntry("security.protocol", "SSL")
+        .containsEntry("ssl.keystore.type", "PKCS12")
+        .containsEntry("ssl.keystore.location", keystore.toString())
+        .containsEntry("ssl.keystore.password", TestKafkaCertificates.PASSWORD);
+  }
+
+  @Test
+  void mutualTlsFromTheVariablesReconRunReads() throws Exception {
+    Path keystore = TestKafkaCertificates.selfSignedKeystore(dir.resolve("client.p12"));
+    Path password = Files.writeString(dir.resolve("keystore-pw"), TestKafkaCertificates.PASSWORD);
+
+    Properties p =
+        clientProperties(
+            Map.of(
+                "RECON_KAFKA",
+                "b:9094",
+                "RECON_KAFKA_SECURITY_PROTOCOL",
+                "SSL",
+                "RECON_KAFKA_KEYSTORE",
+                keystore.toString(),
+                "RECON_KAFKA_KEYSTORE_PASSWORD",
+                "file:" + password),
+            "--job",
+            "normalize");
+
+    assertThat(p).containsEntry("ssl.keystore.password", TestKafkaCertificates.PASSWORD);
+  }
+
+  @Test
+  void managedFlinkRefusesAClientKeystoreAndPointsAtMskIam() throws Exception {
+    Path file =
+        writeRuntimeProperties(
+            dir.resolve("application_properties.json"),
+            Map.of(
+                "recon.job", "normalize",
+                "recon.kafka.bootstrap", "b-1.msk:9094",
+                "recon.kafka.securityProtocol", "SSL",
+                "recon.kafka.keystore", "/etc/recon/client.p12",
+                "recon.kafka.keystorePassword", "aws-sm:recon/kafka-client#password"));
+    ClusterJobsFixture fixture = new ClusterJobsFixture(Map.of(), file, Map.of());
+
+    assertThatThrownBy(fixture::plan)
+        .hasMessageContaining(
+            "recon.kafka.keystore ("
+                + file
+                + "): a client keystore (Kafka mutual TLS) is a file on every Flink node, which"
+                + " Managed Flink cannot mount; authenticate with MSK IAM instead"
+                + " (recon.kafka.securityProtocol = SASL_SSL, recon.kafka.saslMechanism ="
+                + " AWS_MSK_IAM)")
+        .hasMessageContaining("recon.kafka.keystorePassword (" + file + "): a client keystore")
+        .hasMessageNotContaining("unknown runtime properties");
   }
 }

@@ -4,6 +4,7 @@ import static dev.recon.app.cluster.ClusterJobsFixture.writeRuntimeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recon.app.platform.PlatformSetting;
+import dev.recon.app.platform.TestKafkaCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ class ClusterJobsSecrecyTest {
             "--kafka-sasl-username=recon",
             "--kafka-sasl-password-env=KAFKA_PW",
             "--kafka-truststore=/etc/kafka/ca.p12",
-            "--kafka-truststore-password-file=/run/secrets/truststore");
+            "--kafka-truststore-password-file=/run/secrets/truststore",
+            "--kafka-keystore=/etc/kafka/client.p12",
+            "--kafka-keystore-password-env=KEYSTORE_PW");
 
     assertThat(options.arguments())
         .containsExactly(
@@ -46,7 +49,11 @@ class ClusterJobsSecrecyTest {
             "--kafka-truststore",
             "/etc/kafka/ca.p12",
             "--kafka-truststore-password-file",
-            "/run/secrets/truststore");
+            "/run/secrets/truststore",
+            "--kafka-keystore",
+            "/etc/kafka/client.p12",
+            "--kafka-keystore-password-env",
+            "KEYSTORE_PW");
     // and they are options the job itself accepts
     List<String> jobArgs = new ArrayList<>(List.of("--job", "normalize", "--kafka", "b:9096"));
     jobArgs.addAll(options.arguments());
@@ -114,5 +121,36 @@ class ClusterJobsSecrecyTest {
     assertThat(properties.toString()).doesNotContain(DB_PASSWORD);
     assertThat(ManagedFlinkSettings.of(properties, new ArrayList<>()).toString())
         .doesNotContain(DB_PASSWORD);
+  }
+
+  @Test
+  void theKeystorePasswordReachesTheClientsOnly() throws Exception {
+    Path keystore = TestKafkaCertificates.selfSignedKeystore(dir.resolve("client.p12"));
+    String[] args = {
+      "--job=normalize",
+      "--kafka=b:9094",
+      "--kafka-security-protocol=SSL",
+      "--kafka-keystore=" + keystore,
+      "--kafka-keystore-password-env=KEYSTORE_PW"
+    };
+    ClusterJobsFixture fixture =
+        new ClusterJobsFixture(
+            Map.of("KEYSTORE_PW", TestKafkaCertificates.PASSWORD),
+            dir.resolve("absent.json"),
+            Map.of());
+
+    ClusterJobs.Plan plan = fixture.plan(args);
+
+    assertThat(plan.config().kafka().properties().getProperty("ssl.keystore.password"))
+        .isEqualTo(TestKafkaCertificates.PASSWORD);
+    for (String text :
+        List.of(
+            String.join(" ", args),
+            plan.toString(),
+            plan.config().toString(),
+            plan.config().kafka().toString())) {
+      assertThat(text).doesNotContain(TestKafkaCertificates.PASSWORD);
+    }
+    assertThat(plan.config().kafka().toString()).contains("keystore=" + keystore);
   }
 }

@@ -12,7 +12,9 @@ class ReadinessKafkaSecurityTest {
   void theKafkaProbeConnectsAsTheOtherClientsDo() {
     KafkaConnection secured =
         new KafkaConnection(
-            "b1:9094", new KafkaSecurity(KafkaSecurity.Protocol.SSL, null, null, null, null, null));
+            "b1:9094",
+            new KafkaSecurity(
+                KafkaSecurity.Protocol.SSL, null, null, null, null, null, null, null));
 
     Properties p = ReadinessChecks.kafkaCheckProperties(secured);
 

@@ -22,6 +22,8 @@ class KafkaClientSecurityTest {
               "recon",
               "a-long-enough-password",
               Path.of("/etc/recon/ca.pem"),
+              null,
+              null,
               null));
 
   private static void assertSecured(Properties p) {

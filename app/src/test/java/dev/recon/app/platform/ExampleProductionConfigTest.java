@@ -66,9 +66,11 @@ class ExampleProductionConfigTest {
 
     ConfigResolution r = PlatformConfigResolver.resolve(contents.settings(), secrets);
 
-    // the truststore lives on the production hosts only; nothing else may be wrong
+    // the truststore and keystore live on the production hosts only; nothing else may be wrong
     assertThat(r.errors())
-        .containsExactly("example: kafka.truststore: no such file: /etc/recon/kafka-ca.pem");
+        .containsExactly(
+            "example: kafka.truststore: no such file: /etc/recon/kafka-ca.pem",
+            "example: kafka.keystore: no such file: /etc/recon/kafka-client.p12");
   }
 
   private static int indexOf(List<String> lines, String prefix) {

@@ -20,7 +20,9 @@ class KafkaSecurityTest {
             "recon",
             PASSWORD,
             Path.of("/etc/recon/kafka-ca.p12"),
-            "truststore-pass-1234"));
+            "truststore-pass-1234",
+            null,
+            null));
   }
 
   /** The settings any client built from {@link #saslSsl()} must carry. */
@@ -62,6 +64,8 @@ class KafkaSecurityTest {
             "u",
             "p",
             Path.of("ca.pem"),
+            null,
+            null,
             null);
 
     assertThat(plain.clientProperties())
@@ -94,17 +98,33 @@ class KafkaSecurityTest {
   @Test
   void inconsistentSettingsAreRefused() {
     assertThatThrownBy(
-            () -> new KafkaSecurity(KafkaSecurity.Protocol.SASL_SSL, null, "u", "p", null, null))
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SASL_SSL, null, "u", "p", null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 new KafkaSecurity(
-                    KafkaSecurity.Protocol.PLAINTEXT, null, null, null, Path.of("ca.pem"), null))
+                    KafkaSecurity.Protocol.PLAINTEXT,
+                    null,
+                    null,
+                    null,
+                    Path.of("ca.pem"),
+                    null,
+                    null,
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 new KafkaSecurity(
-                    KafkaSecurity.Protocol.SSL, null, null, null, Path.of("ca.jks"), null))
+                    KafkaSecurity.Protocol.SSL,
+                    null,
+                    null,
+                    null,
+                    Path.of("ca.jks"),
+                    null,
+                    null,
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -114,6 +134,8 @@ class KafkaSecurityTest {
         new KafkaSecurity(
             KafkaSecurity.Protocol.SASL_SSL,
             KafkaSecurity.SaslMechanism.AWS_MSK_IAM,
+            null,
+            null,
             null,
             null,
             null,
@@ -136,6 +158,8 @@ class KafkaSecurityTest {
                     "u",
                     "p",
                     null,
+                    null,
+                    null,
                     null))
         .hasMessageContaining("a SASL login with MSK IAM");
     assertThatThrownBy(
@@ -143,6 +167,8 @@ class KafkaSecurityTest {
                 new KafkaSecurity(
                     KafkaSecurity.Protocol.SASL_PLAINTEXT,
                     KafkaSecurity.SaslMechanism.AWS_MSK_IAM,
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -166,5 +192,86 @@ class KafkaSecurityTest {
     assertThat(PlatformConfig.embedded().kafkaSecurity()).isEqualTo(KafkaSecurity.plaintext());
     assertThatThrownBy(() -> PlatformConfig.embedded().withKafkaSecurity(saslSsl().security()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aClientKeystoreMapsToKafkasKeystoreProperties() {
+    KafkaSecurity p12 =
+        new KafkaSecurity(
+            KafkaSecurity.Protocol.SSL,
+            null,
+            null,
+            null,
+            Path.of("/etc/recon/ca.pem"),
+            null,
+            Path.of("/etc/recon/client.p12"),
+            "keystore-pass-1234");
+    KafkaSecurity pem =
+        new KafkaSecurity(
+            KafkaSecurity.Protocol.SASL_SSL,
+            KafkaSecurity.SaslMechanism.SCRAM_SHA_256,
+            "recon",
+            PASSWORD,
+            null,
+            null,
+            Path.of("/etc/recon/client.pem"),
+            null);
+
+    assertThat(p12.clientProperties())
+        .containsEntry("ssl.keystore.type", "PKCS12")
+        .containsEntry("ssl.keystore.location", "/etc/recon/client.p12")
+        .containsEntry("ssl.keystore.password", "keystore-pass-1234");
+    assertThat(pem.clientProperties())
+        .containsEntry("ssl.keystore.type", "PEM")
+        .containsEntry("ssl.keystore.location", "/etc/recon/client.pem")
+        .doesNotContainKeys("ssl.keystore.password", "ssl.key.password");
+    assertThat(p12.toString() + pem)
+        .contains("keystore=/etc/recon/client.p12, keystorePassword=****")
+        .contains("keystore=/etc/recon/client.pem, keystorePassword=none")
+        .doesNotContain("keystore-pass");
+  }
+
+  @Test
+  void inconsistentKeystoreSettingsAreRefused() {
+    Path p12 = Path.of("client.p12");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.PLAINTEXT, null, null, null, null, null, p12, "pw"))
+        .hasMessageContaining("a client keystore without SSL");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SSL, null, null, null, null, null, p12, null))
+        .hasMessageContaining("a client keystore password exactly with PKCS12");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SSL,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Path.of("client.pem"),
+                    "pw"))
+        .hasMessageContaining("a client keystore password exactly with PKCS12");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SSL, null, null, null, null, null, null, "pw"))
+        .hasMessageContaining("client keystore password alone");
+    assertThatThrownBy(
+            () ->
+                new KafkaSecurity(
+                    KafkaSecurity.Protocol.SSL,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Path.of("client.crt"),
+                    null))
+        .hasMessageContaining("client keystore type");
   }
 }

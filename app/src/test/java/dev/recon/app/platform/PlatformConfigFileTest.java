@@ -85,9 +85,9 @@ class PlatformConfigFileTest {
 
     assertThat(contents.errors())
         .containsExactlyInAnyOrder(
-            "recon.yaml: kafka.bootstrp: unknown key (known: [bootstrap, partitions,"
-                + " replicationFactor, saslMechanism, saslPassword, saslUsername,"
-                + " securityProtocol, truststore, truststorePassword])",
+            "recon.yaml: kafka.bootstrp: unknown key (known: [bootstrap, keystore,"
+                + " keystorePassword, partitions, replicationFactor, saslMechanism, saslPassword,"
+                + " saslUsername, securityProtocol, truststore, truststorePassword])",
             "recon.yaml: db: expected a mapping",
             "recon.yaml: flink.parallelism: expected a single value");
   }

@@ -35,7 +35,12 @@ resource "aws_kinesisanalyticsv2_application" "job" {
     environment_properties {
       property_group {
         property_group_id = "recon"
-        property_map      = merge(var.properties, { "recon.job" = each.key })
+        # recon.postingRules only when given: the jobs' built-in table otherwise
+        property_map = merge(
+          var.properties,
+          { "recon.job" = each.key },
+          var.posting_rules == "" ? {} : { "recon.postingRules" = var.posting_rules },
+        )
       }
     }
 

@@ -54,6 +54,16 @@ variable "properties" {
   description = "Runtime properties of the property group `recon` (Kafka bootstrap, JDBC URL, secret ARNs, topic names); no secret values, only where to find them."
 }
 
+variable "posting_rules" {
+  type        = string
+  default     = ""
+  description = "Runtime property recon.postingRules: the matching job's posting tables as [TENANT=]RESOURCE, comma-separated, each RESOURCE a table YAML packed into the job jar (jar uf recon-jobs.jar posting/acme.yaml, then upload it as a new job_jar_version), e.g. \"posting/default.yaml,acme=posting/acme.yaml\". Empty: the built-in table for every tenant."
+  validation {
+    condition     = length(var.posting_rules) <= 2048
+    error_message = "posting_rules is a runtime property value: at most 2048 characters."
+  }
+}
+
 variable "subnet_ids" {
   type        = list(string)
   description = "Private subnets the applications attach to."

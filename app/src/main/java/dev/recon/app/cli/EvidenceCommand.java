@@ -82,6 +82,13 @@ final class EvidenceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    StorageLocation destination;
+    try {
+      destination = ExportTargets.location(to, s3Endpoint, region);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     EvidenceSubject what;
     EvidenceKey key;
     try {
@@ -108,7 +115,7 @@ final class EvidenceCommand implements Callable<Integer> {
     try (Platform p = PlatformLauncher.start(resolution.config())) {
       StoredPack pack =
           EvidencePacks.standard(p.database().appDataSource(), Clock.systemUTC())
-              .build(tenant, what, key, ExportTargets.of(to, s3Endpoint, region));
+              .build(tenant, what, key, destination.exportTarget());
       out.println(
           "evidence pack "
               + pack.key()

@@ -79,6 +79,13 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    StorageLocation destination;
+    try {
+      destination = ExportTargets.location(to, s3Endpoint, region);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Set<ExportFormat> fileFormats = EnumSet.noneOf(ExportFormat.class);
     try {
       formats.forEach(
@@ -97,11 +104,7 @@ final class ExportCommand implements Callable<Integer> {
     try (Platform p = PlatformLauncher.start(resolution.config())) {
       ExportRun run =
           new DatasetExporter(p.database().appDataSource(), Clock.systemUTC(), ExportLimits.DEFAULT)
-              .run(
-                  tenant,
-                  AnalystDatasets.byNames(names),
-                  fileFormats,
-                  ExportTargets.of(to, s3Endpoint, region));
+              .run(tenant, AnalystDatasets.byNames(names), fileFormats, destination.exportTarget());
       for (ExportManifest m : run.written()) {
         out.println(
             m.dataset()

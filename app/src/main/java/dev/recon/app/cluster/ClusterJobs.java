@@ -28,7 +28,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -200,7 +199,9 @@ public final class ClusterJobs implements Callable<Integer> {
           "posting table for every tenant (FILE) or one (TENANT=FILE), repeatable (match; default:"
               + " $"
               + PostingRulesConfig.ENVIRONMENT_VARIABLE
-              + ", then the built-in table)")
+              + ", then the job jar's tables the runtime property "
+              + ManagedFlinkSettings.POSTING_RULES
+              + " names, then the built-in table)")
   List<String> postingRules = new ArrayList<>();
 
   private final Map<String, String> environment;
@@ -293,8 +294,11 @@ public final class ClusterJobs implements Callable<Integer> {
     errors.addAll(resolution.errors());
     TenantPostingTables postingTables = null;
     if (ledger) {
+      String propertyOrigin =
+          ManagedFlinkSettings.origin(properties, ManagedFlinkSettings.POSTING_RULES);
       PostingTableFiles.Loaded loaded =
-          PostingRulesConfig.resolve(postingRules, environment, Optional.empty());
+          PostingRulesConfig.fromFlagsOrEnvironment(postingRules, environment)
+              .orElseGet(() -> postingTablesOf(runtime, propertyOrigin));
       errors.addAll(loaded.errors());
       postingTables = loaded.tables();
     }
@@ -303,6 +307,18 @@ public final class ClusterJobs implements Callable<Integer> {
           "recon-cluster-job cannot start:\n  " + String.join("\n  ", errors));
     }
     return new Plan(chosen, resolution.config(), resolution.warnings(), postingTables);
+  }
+
+  /** The tables {@value ManagedFlinkSettings#POSTING_RULES} names in the job jar, else none. */
+  private static PostingTableFiles.Loaded postingTablesOf(
+      ManagedFlinkSettings runtime, String origin) {
+    if (runtime.postingRules() == null) {
+      return PostingTableFiles.none();
+    }
+    return PostingTableFiles.readResources(
+        origin,
+        PostingRulesConfig.specs(runtime.postingRules()),
+        ClusterJobs.class.getClassLoader());
   }
 
   private Job job(

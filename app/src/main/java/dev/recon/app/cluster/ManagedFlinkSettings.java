@@ -14,21 +14,23 @@ import java.util.TreeSet;
  * key is {@code recon.} followed by its key in {@code recon run}'s config file ({@code
  * recon.kafka.bootstrap}, {@code recon.kafka.securityProtocol}, {@code recon.db.url}, {@code
  * recon.db.appUser}, ...); besides those: {@value #JOB}, {@value #DB_CREDENTIALS_SECRET}, {@value
- * #CONSUMER_GROUP_PREFIX} and {@value #AWS_REGION}. Secrets are references ({@code aws-sm:...})
- * here: a literal one is refused in production mode, as in the config file. A client keystore
- * (mutual TLS) is refused: it is a file on every Flink node, and Managed Flink mounts none; its
- * clients authenticate with MSK IAM instead.
+ * #CONSUMER_GROUP_PREFIX}, {@value #AWS_REGION} and {@value #POSTING_RULES}. Secrets are references
+ * ({@code aws-sm:...}) here: a literal one is refused in production mode, as in the config file. A
+ * client keystore (mutual TLS) is refused: it is a file on every Flink node, and Managed Flink
+ * mounts none; its clients authenticate with MSK IAM instead.
  *
  * @param settings the settings given, each with the property as its origin
  * @param job the value of {@value #JOB}, or null
  * @param credentialsSecret the Secrets Manager secret of the application login, or null
  * @param awsRegion the region of Secrets Manager, or null
+ * @param postingRules the value of {@value #POSTING_RULES}, or null
  */
 record ManagedFlinkSettings(
     Map<PlatformSetting, SourcedValue> settings,
     String job,
     String credentialsSecret,
-    String awsRegion) {
+    String awsRegion,
+    String postingRules) {
   /** The job to run: {@code normalize} or {@code match}. */
   static final String JOB = "recon.job";
 
@@ -43,6 +45,15 @@ record ManagedFlinkSettings(
 
   /** The region of Secrets Manager, when the job's environment has no {@code AWS_REGION}. */
   static final String AWS_REGION = "recon.aws.region";
+
+  /**
+   * The matching job's posting tables: {@code [TENANT=]RESOURCE} separated by commas, each RESOURCE
+   * a table YAML packed into the job jar ({@code acme=posting/acme.yaml}). Managed Flink mounts no
+   * files and a property value is too short for a table, while the jar is the application's code: a
+   * table changes with an application version, restored from a snapshot. The normalization job
+   * ignores it, so both applications can share one property map.
+   */
+  static final String POSTING_RULES = "recon.postingRules";
 
   /** The fields of the {@value #DB_CREDENTIALS_SECRET} JSON. */
   static final String USERNAME_FIELD = "username";
@@ -77,7 +88,8 @@ record ManagedFlinkSettings(
     }
     Set<String> refused = new TreeSet<>();
     NOT_ON_MANAGED_FLINK.forEach(s -> refused.add(key(s)));
-    Set<String> others = Set.of(JOB, DB_CREDENTIALS_SECRET, CONSUMER_GROUP_PREFIX, AWS_REGION);
+    Set<String> others =
+        Set.of(JOB, DB_CREDENTIALS_SECRET, CONSUMER_GROUP_PREFIX, AWS_REGION, POSTING_RULES);
     Map<PlatformSetting, SourcedValue> settings = new EnumMap<>(PlatformSetting.class);
     Set<String> unknown = new TreeSet<>();
     properties
@@ -134,7 +146,11 @@ record ManagedFlinkSettings(
               + "*' does not cover");
     }
     return new ManagedFlinkSettings(
-        settings, text(properties, JOB), secret, text(properties, AWS_REGION));
+        settings,
+        text(properties, JOB),
+        secret,
+        text(properties, AWS_REGION),
+        text(properties, POSTING_RULES));
   }
 
   /** Where a property came from, as errors name it. */
@@ -157,6 +173,8 @@ record ManagedFlinkSettings(
         + credentialsSecret
         + ", awsRegion="
         + awsRegion
+        + ", postingRules="
+        + postingRules
         + "}";
   }
 }

@@ -153,7 +153,9 @@ public final class AlarmMetrics implements AutoCloseable {
   /**
    * Open breaks over all tenants as of the last refresh; empty when not known (a tenant could not
    * be read: a partial total would show as a drop and then a jump, which the growth alarm reads as
-   * new breaks), so nothing is published for it until a complete refresh.
+   * new breaks), so nothing is published for it until a complete refresh. A tenant whose read was
+   * truncated at its row limit still counts, with the reasons it read: a lower bound, which {@link
+   * OpenBreakGauges} warns about and counts.
    */
   public void openBreaks(OptionalLong total) {
     if (openBreaks == null) {

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a tenant's open breaks per reason and currency from the casework store, as the application
@@ -16,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * gauges ask tenant by tenant for the tenants the process knows (see {@link KnownTenants}).
  */
 public final class OpenBreakReader {
-  private static final Logger LOG = LoggerFactory.getLogger(OpenBreakReader.class);
-
   /**
    * Reason x currency rows one tenant's read may return; beyond that the tenant is cut off at a
    * reason boundary (see {@link #wholeReasons}).
@@ -36,7 +32,8 @@ public final class OpenBreakReader {
     this.dashboard = new Dashboard(appDataSource, Clock.systemUTC());
   }
 
-  public List<OpenBreakFigure> openBreaks(String tenant) {
+  /** The tenant's open breaks, cut at a reason boundary past {@value #MAX_ROWS_PER_TENANT} rows. */
+  public OpenBreakRead openBreaks(String tenant) {
     List<OpenBreakFigure> rows =
         dashboard.openBreaksByReason(tenant, MAX_ROWS_PER_TENANT + 1L).stream()
             .map(
@@ -49,20 +46,16 @@ public final class OpenBreakReader {
 
   /**
    * Rows ordered by reason, at most {@code max}: when there were more, the last reason may be
-   * incomplete, so all its rows go, and no reason's count covers only some of its currencies.
+   * incomplete, so all its rows go, and no reason's count covers only some of its currencies; the
+   * read is then truncated (the gauges warn and count it, once per tenant).
    */
-  static List<OpenBreakFigure> wholeReasons(List<OpenBreakFigure> rows, int max) {
+  static OpenBreakRead wholeReasons(List<OpenBreakFigure> rows, int max) {
     if (rows.size() <= max) {
-      return rows;
+      return OpenBreakRead.complete(rows);
     }
     List<OpenBreakFigure> kept = new ArrayList<>(rows.subList(0, max));
     String cut = rows.get(max).reason();
     kept.removeIf(f -> f.reason().equals(cut));
-    LOG.warn(
-        "tenant {} has over {} open reason x currency combinations; reasons from {} on are left out",
-        rows.get(0).tenant(),
-        max,
-        cut);
-    return kept;
+    return new OpenBreakRead(kept, true);
   }
 }

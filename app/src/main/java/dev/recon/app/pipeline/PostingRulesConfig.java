@@ -31,16 +31,9 @@ public final class PostingRulesConfig {
    */
   public static PostingTableFiles.Loaded resolve(
       List<String> flags, Map<String, String> environment, Optional<Path> configFile) {
-    if (!flags.isEmpty()) {
-      return PostingTableFiles.read(FLAG, flags);
-    }
-    String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      List<String> specs = new ArrayList<>();
-      for (String spec : fromEnvironment.split(",", -1)) {
-        specs.add(spec.strip());
-      }
-      return PostingTableFiles.read(ENVIRONMENT_VARIABLE, specs);
+    Optional<PostingTableFiles.Loaded> given = fromFlagsOrEnvironment(flags, environment);
+    if (given.isPresent()) {
+      return given.get();
     }
     if (configFile.isEmpty()) {
       return PostingTableFiles.none();
@@ -51,6 +44,31 @@ public final class PostingRulesConfig {
       return new PostingTableFiles.Loaded(null, errors);
     }
     return fromFile(text.get(), configFile.get().toString());
+  }
+
+  /**
+   * The tables of the {@code --posting-rules} options, else of {@value #ENVIRONMENT_VARIABLE};
+   * empty when neither gives any, for the caller's next source.
+   */
+  public static Optional<PostingTableFiles.Loaded> fromFlagsOrEnvironment(
+      List<String> flags, Map<String, String> environment) {
+    if (!flags.isEmpty()) {
+      return Optional.of(PostingTableFiles.read(FLAG, flags));
+    }
+    String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
+    if (fromEnvironment == null || fromEnvironment.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(PostingTableFiles.read(ENVIRONMENT_VARIABLE, specs(fromEnvironment)));
+  }
+
+  /** Specifications separated by commas, as a variable or a runtime property holds them. */
+  public static List<String> specs(String commaSeparated) {
+    List<String> specs = new ArrayList<>();
+    for (String spec : commaSeparated.split(",", -1)) {
+      specs.add(spec.strip());
+    }
+    return specs;
   }
 
   /** The config file's {@value #FILE_KEY}: a list of {@code [TENANT=]FILE}, or one. */

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Where files go, as written on a command line ({@code --to}) or in the config file: a folder, or
@@ -73,10 +76,7 @@ public record StorageLocation(
     if (!isS3()) {
       return new FolderTarget(folder);
     }
-    return new S3Target(
-        S3Target.client(endpoint, Region.of(region), DefaultCredentialsProvider.builder().build()),
-        bucket,
-        prefix);
+    return new S3Target(s3Client(), bucket, prefix);
   }
 
   /** Where delivered reports are stored. */
@@ -84,11 +84,24 @@ public record StorageLocation(
     if (!isS3()) {
       return new FolderDestination(folder);
     }
-    return new S3Destination(
-        S3Destination.client(
-            endpoint, Region.of(region), DefaultCredentialsProvider.builder().build()),
-        bucket,
-        prefix);
+    return new S3Destination(s3Client(), bucket, prefix);
+  }
+
+  /**
+   * The one way recon builds an S3 client, for exports, evidence packs and reports alike: the JDK's
+   * HTTP client (the SDK's Netty and Apache clients are excluded), credentials from the AWS default
+   * chain, and for an S3-compatible {@code endpoint} path-style addressing.
+   */
+  private S3Client s3Client() {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.of(region))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint).forcePathStyle(true);
+    }
+    return builder.build();
   }
 
   @Override

@@ -64,4 +64,47 @@ class ClusterJobsPostingRulesTest {
         .hasMessageContaining("/: no such file")
         .hasMessageContaining("RECON_KAFKA");
   }
+
+  /** A resource every job jar has: the ledger's built-in table, beside its class. */
+  private static final String BUILT_IN_RESOURCE =
+      "dev/recon/ledger/posting/" + PostingTable.DEFAULT_RESOURCE;
+
+  @Test
+  void onManagedFlinkTheMatchJobBooksByTheJarsTablesTheRuntimePropertyNames() throws Exception {
+    Path properties =
+        ClusterJobsFixture.writeRuntimeProperties(
+            dir.resolve("application_properties.json"),
+            Map.of(ManagedFlinkSettings.POSTING_RULES, "acme=" + BUILT_IN_RESOURCE));
+    ClusterJobsFixture fixture = new ClusterJobsFixture(environment(), properties, Map.of());
+
+    ClusterJobs.Plan plan = fixture.plan("--job", "match");
+    assertThat(plan.postingTables().tenants()).containsExactly("acme");
+
+    // the normalize job ignores it; arguments and variables still come first
+    assertThat(fixture.plan("--job", "normalize").postingTables()).isNull();
+    Map<String, String> env = environment();
+    env.put("RECON_POSTING_RULES", "beta=" + BUILT_IN_RESOURCE.replace('/', '_') + "-none");
+    assertThatThrownBy(
+            () -> new ClusterJobsFixture(env, properties, Map.of()).plan("--job", "match"))
+        .hasMessageContaining("no such file")
+        .hasMessageNotContaining("resource");
+  }
+
+  @Test
+  void aRuntimePropertyNamingNoTableOfTheJarStopsTheSubmissionNamingTheProperty() throws Exception {
+    Path properties =
+        ClusterJobsFixture.writeRuntimeProperties(
+            dir.resolve("application_properties.json"),
+            Map.of(ManagedFlinkSettings.POSTING_RULES, "acme=posting/acme.yaml,bad tenant=x.yaml"));
+    ClusterJobsFixture fixture = new ClusterJobsFixture(environment(), properties, Map.of());
+
+    assertThatThrownBy(() -> fixture.plan("--job", "match"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("posting/acme.yaml: no such resource in the job jar")
+        .hasMessageContaining(
+            ManagedFlinkSettings.POSTING_RULES
+                + " ("
+                + properties
+                + "): 'bad tenant' is not a tenant id");
+  }
 }

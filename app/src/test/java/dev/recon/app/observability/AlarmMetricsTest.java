@@ -118,14 +118,19 @@ class AlarmMetricsTest {
     List<OptionalLong> totals = new ArrayList<>();
     KnownTenants tenants = KnownTenants.named(List.of("acme", "globex"));
     // a series limit of 2000 amount series does not cap the total: all figures count
-    new OpenBreakGauges(store::get, tenants, new SimpleMeterRegistry(), totals::add).refresh();
+    new OpenBreakGauges(
+            t -> OpenBreakRead.complete(store.get(t)),
+            tenants,
+            new SimpleMeterRegistry(),
+            totals::add)
+        .refresh();
     tenants.add("broken");
     new OpenBreakGauges(
             t -> {
               if (t.equals("broken")) {
                 throw new IllegalStateException("database gone");
               }
-              return store.get(t);
+              return OpenBreakRead.complete(store.get(t));
             },
             tenants,
             new SimpleMeterRegistry(),

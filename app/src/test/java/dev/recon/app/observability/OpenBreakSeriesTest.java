@@ -86,8 +86,10 @@ class OpenBreakSeriesTest {
             new OpenBreakFigure("acme", "B", "EUR", 1, 1),
             new OpenBreakFigure("acme", "B", "USD", 1, 1));
 
-    assertThat(OpenBreakReader.wholeReasons(rows, 3)).isEqualTo(rows);
-    // the read stopped inside B: B may be incomplete, so it goes whole
-    assertThat(OpenBreakReader.wholeReasons(rows, 2)).containsExactly(rows.get(0));
+    assertThat(OpenBreakReader.wholeReasons(rows, 3)).isEqualTo(OpenBreakRead.complete(rows));
+    // the read stopped inside B: B may be incomplete, so it goes whole, and the read says so
+    OpenBreakRead cut = OpenBreakReader.wholeReasons(rows, 2);
+    assertThat(cut.figures()).containsExactly(rows.get(0));
+    assertThat(cut.truncated()).isTrue();
   }
 }

@@ -61,9 +61,17 @@ public final class PostingTable implements Serializable {
     return DefaultTable.TABLE;
   }
 
-  /** Reads a tenant's table file; a file too large to be one is an error, not a read. */
+  /**
+   * Reads a tenant's table file; a file too large to be one is an error, found without reading all
+   * of it. Errors do not name the file: the caller does.
+   */
   public static ParsedPostingTable read(Path file) throws IOException {
     return PostingTableYaml.read(file);
+  }
+
+  /** Reads a table from UTF-8 text (a resource, an object), as {@link #read(Path)}. */
+  public static ParsedPostingTable read(InputStream in) throws IOException {
+    return PostingTableYaml.read(in);
   }
 
   /** Reads a table from YAML text. */

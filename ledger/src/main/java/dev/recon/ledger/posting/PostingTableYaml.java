@@ -9,6 +9,10 @@ import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.schemas.PaymentEventType;
 import dev.recon.schemas.RecordKind;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,13 +104,41 @@ final class PostingTableYaml {
     return new PostingTableYaml().read(root);
   }
 
-  /** Reads a table file; a file too large to be one is an error, not a read. */
-  static ParsedPostingTable read(Path file) throws IOException {
-    // UTF-8 has at most 4 bytes a character: anything larger has too many characters.
-    if (Files.size(file) > MAX_CHARS * 4L) {
-      return invalid("", "posting table larger than " + MAX_CHARS + " characters: " + file);
+  /**
+   * UTF-8 has at most 4 bytes a character: more bytes than this are too many characters, found
+   * without reading further.
+   */
+  static final int MAX_BYTES = MAX_CHARS * 4;
+
+  /**
+   * Reads a table from UTF-8 text; more than {@value #MAX_BYTES} bytes is an error, found after
+   * reading one byte more and no further. Errors do not name the source: the caller does.
+   */
+  static ParsedPostingTable read(InputStream in) throws IOException {
+    byte[] content = in.readNBytes(MAX_BYTES + 1);
+    if (content.length > MAX_BYTES) {
+      return invalid("", "posting table larger than " + MAX_CHARS + " characters");
     }
-    return parse(Files.readString(file, StandardCharsets.UTF_8));
+    String yaml;
+    try {
+      yaml =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return invalid("", "not UTF-8 text");
+    }
+    return parse(yaml);
+  }
+
+  /** Reads a table file, as {@link #read(InputStream)}. */
+  static ParsedPostingTable read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
   }
 
   private static ParsedPostingTable invalid(String path, String message) {

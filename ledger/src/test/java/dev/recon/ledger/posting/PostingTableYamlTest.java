@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
@@ -336,16 +338,56 @@ class PostingTableYamlTest {
       assertThat(PostingTable.read(table).isValid()).isTrue();
 
       Path huge = dir.resolve("huge.yaml");
-      Files.writeString(huge, "#".repeat(PostingTableYaml.MAX_CHARS * 4 + 1));
+      Files.writeString(huge, "#".repeat(PostingTableYaml.MAX_BYTES + 1));
       assertThat(PostingTable.read(huge).errors())
           .singleElement()
-          .satisfies(e -> assertThat(e.message()).startsWith("posting table larger than"));
+          .satisfies(
+              e ->
+                  assertThat(e.message())
+                      .isEqualTo(
+                          "posting table larger than "
+                              + PostingTableYaml.MAX_CHARS
+                              + " characters"));
 
       Path justOver = dir.resolve("just-over.yaml");
       Files.writeString(justOver, "#".repeat(PostingTableYaml.MAX_CHARS + 1));
       assertThat(PostingTable.read(justOver).errors())
           .singleElement()
           .satisfies(e -> assertThat(e.message()).startsWith("posting table longer than"));
+    }
+
+    @Test
+    void readsAStreamNoFurtherThanOneByteOverTheLimit() throws IOException {
+      assertThat(
+              PostingTable.read(stream(defaultText().getBytes(StandardCharsets.UTF_8))).isValid())
+          .isTrue();
+
+      // one byte over the limit is refused before parsing
+      byte[] over = new byte[PostingTableYaml.MAX_BYTES + 1];
+      Arrays.fill(over, (byte) '#');
+      ByteArrayInputStream overStream = stream(over);
+      assertThat(PostingTable.read(overStream).errors())
+          .extracting(PostingTableError::message)
+          .containsExactly(
+              "posting table larger than " + PostingTableYaml.MAX_CHARS + " characters");
+
+      byte[] endless = new byte[PostingTableYaml.MAX_BYTES * 2];
+      Arrays.fill(endless, (byte) '#');
+      ByteArrayInputStream endlessStream = stream(endless);
+      PostingTable.read(endlessStream);
+      assertThat(endlessStream.available()).isEqualTo(PostingTableYaml.MAX_BYTES - 1);
+    }
+
+    @Test
+    void refusesTextThatIsNotUtf8() throws IOException {
+      byte[] latin1 = "version: 1\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(PostingTable.read(stream(latin1)).errors())
+          .extracting(PostingTableError::message)
+          .containsExactly("not UTF-8 text");
+    }
+
+    private static ByteArrayInputStream stream(byte[] bytes) {
+      return new ByteArrayInputStream(bytes);
     }
   }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,11 +56,16 @@ class S3ExportIT {
     }
     localS3 = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
     localS3.start();
+    // the local stand-in, addressed as the app's StorageLocation addresses an S3-compatible store
     s3 =
-        S3Target.client(
-            URI.create("http://127.0.0.1:" + port),
-            Region.US_EAST_1,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .endpointOverride(URI.create("http://127.0.0.1:" + port))
+            .forcePathStyle(true)
+            .build();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 

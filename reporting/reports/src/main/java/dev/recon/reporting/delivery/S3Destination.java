@@ -1,14 +1,10 @@
 package dev.recon.reporting.delivery;
 
 import dev.recon.reporting.render.ReportDocument;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,22 +28,6 @@ public final class S3Destination implements ReportDestination {
     if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/"))) {
       throw new IllegalArgumentException("prefix must be empty or end (not start) with '/'");
     }
-  }
-
-  /**
-   * A client for a bucket, over the JDK's HTTP client; {@code endpoint} non-null for an
-   * S3-compatible service or a local stand-in (path-style addressing then).
-   */
-  public static S3Client client(URI endpoint, Region region, AwsCredentialsProvider credentials) {
-    var builder =
-        S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(region)
-            .credentialsProvider(credentials);
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint).forcePathStyle(true);
-    }
-    return builder.build();
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -37,11 +38,16 @@ class S3DestinationIT {
     }
     localS3 = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
     localS3.start();
+    // the local stand-in, addressed as the app's StorageLocation addresses an S3-compatible store
     s3 =
-        S3Destination.client(
-            URI.create("http://127.0.0.1:" + port),
-            Region.US_EAST_1,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .endpointOverride(URI.create("http://127.0.0.1:" + port))
+            .forcePathStyle(true)
+            .build();
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 

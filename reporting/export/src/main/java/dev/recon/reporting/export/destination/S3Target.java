@@ -2,17 +2,13 @@ package dev.recon.reporting.export.destination;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -23,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3 bucket, under an optional key prefix. A PUT is atomic in S3: readers see an object whole or
- * not at all. The client is owned by the caller (close it there).
+ * not at all. The client is built and owned by the caller (close it there).
  */
 public final class S3Target implements ExportTarget {
 
@@ -38,22 +34,6 @@ public final class S3Target implements ExportTarget {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.prefix = prefix.isEmpty() ? "" : ExportTarget.requirePrefix(prefix);
-  }
-
-  /**
-   * A client for an S3-compatible endpoint (path-style addressing), e.g. a local stand-in; with
-   * {@code endpoint} null, AWS's own for the region.
-   */
-  public static S3Client client(URI endpoint, Region region, AwsCredentialsProvider credentials) {
-    var builder =
-        S3Client.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClientBuilder(UrlConnectionHttpClient.builder());
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint).forcePathStyle(true);
-    }
-    return builder.build();
   }
 
   @Override

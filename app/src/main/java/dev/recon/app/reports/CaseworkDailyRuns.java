@@ -1,6 +1,7 @@
 package dev.recon.app.reports;
 
 import dev.recon.ledger.db.JournalLine;
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import dev.recon.reporting.ReconciliationRun;
 import dev.recon.reporting.delivery.DueReport;
@@ -190,7 +191,7 @@ public final class CaseworkDailyRuns {
         try (Statement s = c.createStatement()) {
           s.execute("set transaction isolation level repeatable read, read only");
         }
-        requireRowLevelSecurityApplies(c);
+        RowLevelSecurity.requireApplies(c, "daily runs");
         try (PreparedStatement s = c.prepareStatement("select set_config(?, ?, true)")) {
           s.setString(1, TENANT_SETTING);
           s.setString(2, tenant);
@@ -403,21 +404,6 @@ public final class CaseworkDailyRuns {
     }
     sections.requireWithin("inputs", rows.size(), limits.inputs());
     return rows;
-  }
-
-  /** A superuser or BYPASSRLS role would read across tenants: refuse to work through one. */
-  private static void requireRowLevelSecurityApplies(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "select rolsuper or rolbypassrls from pg_catalog.pg_roles"
-                    + " where rolname = current_user");
-        ResultSet r = s.executeQuery()) {
-      if (!r.next() || r.getBoolean(1)) {
-        throw new IllegalStateException(
-            "daily runs must be read through a login of the application role, not a role that"
-                + " bypasses row-level security");
-      }
-    }
   }
 
   private static OffsetDateTime utc(Instant at) {

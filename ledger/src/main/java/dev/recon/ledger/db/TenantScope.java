@@ -61,16 +61,7 @@ final class TenantScope {
     if (roleChecked) {
       return;
     }
-    Boolean bypasses =
-        tx.resultQuery(
-                "select rolsuper or rolbypassrls from pg_catalog.pg_roles"
-                    + " where rolname = current_user")
-            .fetchOne(0, Boolean.class);
-    if (bypasses == null || bypasses) {
-      throw new IllegalStateException(
-          "the ledger must be accessed through a login of the application role, not a role that"
-              + " bypasses row-level security");
-    }
+    tx.connection(c -> RowLevelSecurity.requireApplies(c, "the ledger"));
     roleChecked = true;
   }
 }

@@ -1,9 +1,9 @@
 package dev.recon.reporting.casework;
 
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -72,17 +72,7 @@ public final class TenantTransactions {
     if (roleChecked) {
       return;
     }
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "select rolsuper or rolbypassrls from pg_catalog.pg_roles"
-                    + " where rolname = current_user");
-        ResultSet rs = s.executeQuery()) {
-      if (!rs.next() || rs.getBoolean(1)) {
-        throw new IllegalStateException(
-            "casework must be accessed through a login of the application role, not a role that"
-                + " bypasses row-level security");
-      }
-    }
+    RowLevelSecurity.requireApplies(c, "casework");
     roleChecked = true;
   }
 }

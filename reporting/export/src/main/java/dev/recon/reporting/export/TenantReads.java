@@ -1,5 +1,6 @@
 package dev.recon.reporting.export;
 
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,17 +38,7 @@ public final class TenantReads implements AutoCloseable {
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
-      try (PreparedStatement role =
-              c.prepareStatement(
-                  "select rolsuper or rolbypassrls from pg_catalog.pg_roles"
-                      + " where rolname = current_user");
-          ResultSet rs = role.executeQuery()) {
-        if (!rs.next() || rs.getBoolean(1)) {
-          throw new IllegalStateException(
-              "exports read through a login of the application role, not a role that bypasses"
-                  + " row-level security");
-        }
-      }
+      RowLevelSecurity.requireApplies(c, "exports");
       try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
         set.setString(1, TENANT_SETTING);
         set.setString(2, tenant);

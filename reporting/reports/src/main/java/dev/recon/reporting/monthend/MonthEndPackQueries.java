@@ -2,6 +2,7 @@ package dev.recon.reporting.monthend;
 
 import dev.recon.ledger.chart.ChartOfAccounts;
 import dev.recon.ledger.db.LedgerQueries;
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.db.TrialBalanceLine;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
@@ -175,7 +176,7 @@ public final class MonthEndPackQueries {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       try {
-        requireRowLevelSecurityApplies(c);
+        RowLevelSecurity.requireApplies(c, "the ledger");
         try (PreparedStatement s = c.prepareStatement("select set_config(?, ?, true)")) {
           s.setString(1, TENANT_SETTING);
           s.setString(2, tenant);
@@ -190,21 +191,6 @@ public final class MonthEndPackQueries {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("reading the ledger failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** A superuser or BYPASSRLS role would read across tenants: refuse to work through one. */
-  private static void requireRowLevelSecurityApplies(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "select rolsuper or rolbypassrls from pg_catalog.pg_roles"
-                    + " where rolname = current_user");
-        ResultSet r = s.executeQuery()) {
-      if (!r.next() || r.getBoolean(1)) {
-        throw new IllegalStateException(
-            "the ledger must be read through a login of the application role, not a role that"
-                + " bypasses row-level security");
-      }
     }
   }
 }

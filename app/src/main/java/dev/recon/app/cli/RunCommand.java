@@ -18,6 +18,7 @@ import dev.recon.app.pipeline.StreamingPipeline;
 import dev.recon.app.pipeline.TenantPostingTables;
 import dev.recon.app.platform.ConfigResolution;
 import dev.recon.app.platform.Platform;
+import dev.recon.app.platform.PlatformConfig;
 import dev.recon.app.platform.PlatformConfigFile;
 import dev.recon.app.platform.PlatformConfigResolver;
 import dev.recon.app.reports.ReportScheduler;
@@ -105,6 +106,14 @@ public final class RunCommand implements Callable<Integer> {
               + " one, -1 turns it off)")
   int uiPort;
 
+  @Option(
+      names = "--check",
+      description =
+          "check the configuration (platform settings, production-mode rules, every section of the"
+              + " config file, posting tables, matching rules), list every problem, and exit without"
+              + " starting anything: 0 when it would start, 2 otherwise")
+  boolean check;
+
   @Mixin PostingRulesOption postingRules;
 
   @Mixin PlatformOptions platform;
@@ -117,31 +126,29 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigResolution resolution =
         platform.resolve(System.getenv(), Optional.of(MigrateCommand.DEFAULT_DATA_DIR));
-    if (!resolution.isValid()) {
-      resolution.errors().forEach(e -> err.println("error: " + e));
-      return ExitCodes.USAGE;
-    }
+    // every problem of every source is listed before exiting, not only the first source's
+    boolean valid = resolution.isValid();
+    resolution.errors().forEach(e -> err.println("error: " + e));
     // one resolver (and one cache of fetched secrets) for every section and service below
     SecretResolver secrets = ConnectorRuntime.secretResolver(System.getenv(), Clock.systemUTC());
     Optional<TenantPostingTables> postingTables =
         postingRules.tables(System.getenv(), platform.configFile, err);
-    if (postingTables.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
+    valid &= postingTables.isPresent();
     MatchingSettings settings = MatchingSettings.streaming(MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS);
     if (rules != null) {
-      ParsedRuleSet parsed;
+      ParsedRuleSet parsed = null;
       try {
         parsed = ToleranceRuleYaml.read(rules);
       } catch (IOException e) {
         err.println("error: " + rules + ": cannot read: " + e.getMessage());
-        return ExitCodes.USAGE;
+        valid = false;
       }
-      if (!parsed.isValid()) {
+      if (parsed != null && !parsed.isValid()) {
         parsed.errors().forEach(e -> err.println("error: " + rules + ": " + e));
-        return ExitCodes.USAGE;
+        valid = false;
+      } else if (parsed != null) {
+        settings = settings.withToleranceRules(parsed.ruleSet()).withCashRules(parsed.cashRules());
       }
-      settings = settings.withToleranceRules(parsed.ruleSet()).withCashRules(parsed.cashRules());
     }
     ConnectorPlan connectors = ConnectorPlan.none();
     List<ReconciliationSchedule> reconciliations = List.of();
@@ -161,17 +168,44 @@ public final class RunCommand implements Callable<Integer> {
       ConnectorsConfigFile.Contents contents = ConnectorsConfigFile.parse(text, name);
       ReconciliationsConfigFile.Contents scheduled = ReconciliationsConfigFile.parse(text, name);
       ReportsConfigFile.Contents reports = ReportsConfigFile.parse(text, name, secrets);
-      if (!contents.errors().isEmpty()
-          || !scheduled.errors().isEmpty()
-          || !reports.errors().isEmpty()) {
-        contents.errors().forEach(e -> err.println("error: " + e));
-        scheduled.errors().forEach(e -> err.println("error: " + e));
-        reports.errors().forEach(e -> err.println("error: " + e));
-        return ExitCodes.USAGE;
+      contents.errors().forEach(e -> err.println("error: " + e));
+      scheduled.errors().forEach(e -> err.println("error: " + e));
+      reports.errors().forEach(e -> err.println("error: " + e));
+      valid &=
+          contents.errors().isEmpty() && scheduled.errors().isEmpty() && reports.errors().isEmpty();
+      if (valid) {
+        connectors = contents.plan();
+        reconciliations = scheduled.schedules();
+        reportsPlan = reports.plan();
       }
-      connectors = contents.plan();
-      reconciliations = scheduled.schedules();
-      reportsPlan = reports.plan();
+    }
+    if (!valid) {
+      return ExitCodes.USAGE;
+    }
+    if (check) {
+      PlatformConfig c = resolution.config();
+      // what would start, without addresses that could carry credentials (a JDBC URL may)
+      out.println(
+          "configuration valid ("
+              + configFile.map(Path::toString).orElse("no config file")
+              + "): Kafka "
+              + (c.kafkaBootstrap() == null ? "embedded" : c.kafkaBootstrap())
+              + ", PostgreSQL "
+              + (c.dbUrl() == null ? "embedded" : "configured")
+              + ", Flink "
+              + (c.flinkJobManager() == null ? "local" : c.flinkJobManager())
+              + "; webhook receiver "
+              + (connectors.webhooks().isPresent() ? "on" : "off")
+              + ", "
+              + connectors.polls().size()
+              + " scheduled poll(s), "
+              + reconciliations.size()
+              + " scheduled reconciliation(s), "
+              + reportsPlan.reports().size()
+              + " report schedule(s), exports "
+              + (reportsPlan.exports().isPresent() ? "scheduled" : "not scheduled")
+              + "; nothing was started");
+      return ExitCodes.OK;
     }
     Platform p;
     try {

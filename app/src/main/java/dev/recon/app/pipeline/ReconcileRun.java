@@ -24,6 +24,7 @@ import dev.recon.schemas.BankLine;
 import dev.recon.schemas.DeadLetter;
 import dev.recon.schemas.ExceptionResolution;
 import dev.recon.schemas.ExpectedPayment;
+import dev.recon.schemas.JournalEntry;
 import dev.recon.schemas.Match;
 import dev.recon.schemas.PaymentEvent;
 import dev.recon.schemas.RawRecord;
@@ -138,6 +139,11 @@ public final class ReconcileRun {
     String runId = request.tenant() + "-" + UUID.randomUUID().toString().substring(0, 8);
     RunTopics topics = RunTopics.forRun(runId);
     topicAdmin.create(topics.all(), context.topicPartitions(), context.topicReplication());
+    if (!request.dryRun()) {
+      // what the run books goes to the ledger's outbound topic too, as the streaming job's does
+      topicAdmin.create(
+          List.of(Topics.JOURNAL), context.topicPartitions(), context.topicReplication());
+    }
     try {
       int published =
           delivery == null
@@ -321,7 +327,8 @@ public final class ReconcileRun {
     KafkaEndpoints kafka = new KafkaEndpoints(context.kafka(), Topics.MAX_MESSAGE_BYTES);
     StreamExecutionEnvironment env = boundedEnvironment();
     PipelineContext.AppDatabase db = context.appDatabase();
-    new MatchingJob(
+    MatchingJob job =
+        new MatchingJob(
             kafka.boundedSource(topics.expected(), ExpectedPayment.class, "recon-match-" + runId),
             kafka.boundedSource(topics.payments(), PaymentEvent.class, "recon-match-" + runId),
             kafka.boundedSource(topics.bank(), BankLine.class, "recon-match-" + runId),
@@ -346,8 +353,17 @@ public final class ReconcileRun {
             MatchingSettings.bounded()
                 .withToleranceRules(request.toleranceRules())
                 .withCashRules(request.cashRules())
-                .withAsOf(request.asOf()))
-        .addTo(env);
+                .withAsOf(request.asOf()));
+    if (!request.dryRun()) {
+      // Exactly once per run: a failed attempt's transaction is aborted, and its retry publishes
+      // every entry again. A new run over files already booked publishes their entries again
+      // (same entry ids; the ledger keeps them once).
+      job =
+          job.withJournalTopic(
+              kafka.exactlyOnceSink(
+                  Topics.JOURNAL, JournalEntry.class, TenantKeys.journal(), runId + "-m-jrn"));
+    }
+    job.addTo(env);
     env.execute("recon-match " + runId);
   }
 

@@ -3,12 +3,16 @@ package dev.recon.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recon.app.demo.DemoDataGenerator;
+import dev.recon.app.pipeline.TopicReader;
 import dev.recon.app.platform.Platform;
 import dev.recon.app.platform.PlatformConfig;
 import dev.recon.app.schedule.ReconciliationSchedule;
 import dev.recon.app.schedule.ScheduledReconciliation;
 import dev.recon.ingestion.schedule.CronSchedule;
 import dev.recon.ingestion.schedule.TaskOutcome;
+import dev.recon.ledger.db.LedgerQueries;
+import dev.recon.schemas.JournalEntry;
+import dev.recon.schemas.kafka.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +66,19 @@ class ScheduledReconciliationIT {
         assertThat(left.map(f -> f.getFileName().toString()))
             .containsExactlyInAnyOrder("notes.txt", "done");
       }
+
+      // what the run booked is on the ledger's outbound topic, each entry once
+      long entries =
+          new LedgerQueries(PlatformLauncher.pipelineContext(p).appDatabase().dataSource())
+              .entryCount("acme");
+      assertThat(entries).isPositive();
+      List<String> published =
+          new TopicReader(p.kafka(), Topics.MAX_MESSAGE_BYTES)
+              .readAll(Topics.JOURNAL, JournalEntry.class).stream()
+                  .filter(e -> e.getTenantId().equals("acme"))
+                  .map(JournalEntry::getEntryId)
+                  .toList();
+      assertThat(published).doesNotHaveDuplicates().hasSize((int) entries);
 
       TaskOutcome second = task.call();
       assertThat(second.status()).isEqualTo(TaskOutcome.Status.SUCCEEDED);

@@ -138,12 +138,12 @@ public final class ReconcileRun {
 
     String runId = request.tenant() + "-" + UUID.randomUUID().toString().substring(0, 8);
     RunTopics topics = RunTopics.forRun(runId);
-    topicAdmin.create(topics.all(), context.topicPartitions(), context.topicReplication());
+    List<String> needed = new ArrayList<>(topics.all());
     if (!request.dryRun()) {
       // what the run books goes to the ledger's outbound topic too, as the streaming job's does
-      topicAdmin.create(
-          List.of(Topics.JOURNAL), context.topicPartitions(), context.topicReplication());
+      needed.add(Topics.JOURNAL);
     }
+    topicAdmin.create(needed, context.topicPartitions(), context.topicReplication());
     try {
       int published =
           delivery == null

@@ -221,10 +221,9 @@ public record KafkaSecurity(
       StoreType type = keystoreType(keystore).orElseThrow();
       p.put("ssl.keystore.type", type.name());
       p.put("ssl.keystore.location", keystore.toString());
+      // the constructor allows a password with PKCS12 only (Kafka refuses a PEM store password)
       if (keystorePassword != null) {
-        // Kafka refuses a store password for a PEM keystore: its password is the key's
-        p.put(
-            type == StoreType.PEM ? "ssl.key.password" : "ssl.keystore.password", keystorePassword);
+        p.put("ssl.keystore.password", keystorePassword);
       }
     }
     return p;

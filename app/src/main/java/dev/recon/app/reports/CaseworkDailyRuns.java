@@ -58,8 +58,6 @@ public final class CaseworkDailyRuns {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseworkDailyRuns.class);
 
-  private static final String TENANT_SETTING = "app.tenant_id";
-
   /**
    * The most rows each section of one day holds. A day's run is held in memory to render it (as a
    * bounded run is), so these bound the memory of one report: a few hundred MiB at the limits, far
@@ -192,11 +190,7 @@ public final class CaseworkDailyRuns {
           s.execute("set transaction isolation level repeatable read, read only");
         }
         RowLevelSecurity.requireApplies(c, "daily runs");
-        try (PreparedStatement s = c.prepareStatement("select set_config(?, ?, true)")) {
-          s.setString(1, TENANT_SETTING);
-          s.setString(2, tenant);
-          s.execute();
-        }
+        RowLevelSecurity.enterTenant(c, tenant);
         Sections sections = new Sections(tenant, period);
         List<Match> matches = matches(c, day, tenant, sections);
         List<ReconException> exceptions = exceptions(c, day, tenant, sections);

@@ -1,5 +1,6 @@
 package dev.recon.app.reports;
 
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.reporting.monthend.OpenItem;
 import dev.recon.reporting.monthend.OpenItems;
 import java.sql.Connection;
@@ -34,11 +35,7 @@ public final class CaseworkOpenItems implements OpenItems {
   public List<OpenItem> openAt(String tenant, Instant at, int limit) {
     try (Connection c = app.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement set =
-          c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-        set.setString(1, tenant);
-        set.execute();
-      }
+      RowLevelSecurity.enterTenant(c, tenant);
       List<OpenItem> items = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement(SQL)) {
         q.setTimestamp(1, Timestamp.from(at));

@@ -12,8 +12,6 @@ import org.jooq.impl.DSL;
  */
 final class TenantScope {
 
-  static final String TENANT_SETTING = "app.tenant_id";
-
   private final DSLContext db;
   private volatile boolean roleChecked;
 
@@ -31,7 +29,7 @@ final class TenantScope {
                   DSL.function(
                       "set_config",
                       String.class,
-                      DSL.val(TENANT_SETTING),
+                      DSL.val(RowLevelSecurity.TENANT_SETTING),
                       DSL.val(tenantId),
                       DSL.inline(true)))
               .fetch();

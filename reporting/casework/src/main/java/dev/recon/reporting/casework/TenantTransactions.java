@@ -3,7 +3,6 @@ package dev.recon.reporting.casework;
 import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -14,8 +13,6 @@ import javax.sql.DataSource;
  * checks every row by it. Refuses to work through a role that bypasses row-level security.
  */
 public final class TenantTransactions {
-
-  public static final String TENANT_SETTING = "app.tenant_id";
 
   /** Work done on the transaction's connection. */
   @FunctionalInterface
@@ -47,11 +44,7 @@ public final class TenantTransactions {
       c.setAutoCommit(false);
       try {
         requireRowLevelSecurityApplies(c);
-        try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
-          set.setString(1, TENANT_SETTING);
-          set.setString(2, tenantId);
-          set.executeQuery().close();
-        }
+        RowLevelSecurity.enterTenant(c, tenantId);
         T result = work.run(c);
         c.commit();
         return result;

@@ -17,8 +17,6 @@ import javax.sql.DataSource;
  */
 public final class TenantReads implements AutoCloseable {
 
-  public static final String TENANT_SETTING = "app.tenant_id";
-
   /** Rows the driver fetches per round trip, so a large export streams instead of buffering. */
   public static final int FETCH_SIZE = 10_000;
 
@@ -39,11 +37,7 @@ public final class TenantReads implements AutoCloseable {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
       RowLevelSecurity.requireApplies(c, "exports");
-      try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
-        set.setString(1, TENANT_SETTING);
-        set.setString(2, tenant);
-        set.execute();
-      }
+      RowLevelSecurity.enterTenant(c, tenant);
       return new TenantReads(c, tenant);
     } catch (SQLException | RuntimeException e) {
       c.close();

@@ -24,8 +24,6 @@ import javax.sql.DataSource;
  */
 public final class MonthEndPackQueries {
 
-  private static final String TENANT_SETTING = "app.tenant_id";
-
   private static final String WRITE_OFFS =
       "select p.entry_id, p.booked_at, e.source_id, e.description,"
           + " (select string_agg(distinct o.account, ',' order by o.account)"
@@ -177,11 +175,7 @@ public final class MonthEndPackQueries {
       c.setReadOnly(true);
       try {
         RowLevelSecurity.requireApplies(c, "the ledger");
-        try (PreparedStatement s = c.prepareStatement("select set_config(?, ?, true)")) {
-          s.setString(1, TENANT_SETTING);
-          s.setString(2, tenant);
-          s.execute();
-        }
+        RowLevelSecurity.enterTenant(c, tenant);
         T result = work.apply(c);
         c.commit();
         return result;

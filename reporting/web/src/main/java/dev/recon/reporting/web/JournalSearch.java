@@ -1,6 +1,7 @@
 package dev.recon.reporting.web;
 
 import dev.recon.ledger.db.JournalLine;
+import dev.recon.ledger.db.RowLevelSecurity;
 import dev.recon.ledger.posting.JournalEntryInvariants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,11 +62,7 @@ final class JournalSearch {
     try (Connection c = app.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement s =
-            c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-          s.setString(1, tenantId);
-          s.execute();
-        }
+        RowLevelSecurity.enterTenant(c, tenantId);
         List<JournalLine> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
           for (int i = 0; i < args.size(); i++) {
